@@ -8,7 +8,13 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/masar-project/masar/actors"
 	"github.com/masar-project/masar/article"
+	"github.com/masar-project/masar/events"
+	"github.com/masar-project/masar/geo"
+	"github.com/masar-project/masar/ner"
+	"github.com/masar-project/masar/quote"
+	"github.com/masar-project/masar/timex"
 )
 
 // MaxTextBytes bounds one article's text; longer texts are refused with an
@@ -16,11 +22,20 @@ import (
 const MaxTextBytes = 32 << 20
 
 // Extractor runs the pipeline. It is safe for concurrent use.
-type Extractor struct{}
+type Extractor struct {
+	actors *actors.Dictionary
+	coder  *events.Coder
+	tagger *ner.Model
+}
 
 // New returns an Extractor with the embedded models and dictionaries loaded.
 func New() (*Extractor, error) {
-	return &Extractor{}, nil
+	tagger, err := ner.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the entity model: %w", err)
+	}
+	dict := actors.Default()
+	return &Extractor{actors: dict, coder: events.New(dict, geo.Default()), tagger: tagger}, nil
 }
 
 // ParsePublished reads an article's publication date: an ISO date, or an
@@ -28,39 +43,87 @@ func New() (*Extractor, error) {
 // not a date.
 func ParsePublished(s string) (t time.Time, ok bool) {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if len(s) < 10 {
 		return time.Time{}, false
 	}
-	if len(s) >= 10 {
-		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
+	t, err := time.Parse("2006-01-02", s[:10])
+	return t, err == nil
+}
+
+func emptyResult(id string) article.Result {
+	return article.Result{ID: id, Events: []article.Event{}, Quotes: []article.Quote{},
+		Entities: []article.Entity{}, Timexes: []article.Timex{}}
 }
 
 // Extract annotates one article. Problems with the article itself are
 // reported in Result.Error; Extract never panics on any input text.
 func (x *Extractor) Extract(a article.Article) (res article.Result) {
-	res = article.Result{ID: a.ID, Events: []article.Event{}, Quotes: []article.Quote{},
-		Entities: []article.Entity{}, Timexes: []article.Timex{}}
-	switch {
-	case len(a.Text) > MaxTextBytes:
+	res = emptyResult(a.ID)
+	if len(a.Text) > MaxTextBytes {
 		res.Error = fmt.Sprintf("text is %d bytes, over the %d-byte limit", len(a.Text), MaxTextBytes)
 		return res
-	case !utf8.ValidString(a.Text):
+	}
+	if !utf8.ValidString(a.Text) {
 		// JSON input cannot carry invalid UTF-8, but library callers can.
 		a.Text = strings.ToValidUTF8(a.Text, "\uFFFD")
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			res = article.Result{ID: a.ID, Events: []article.Event{}, Quotes: []article.Quote{},
-				Entities: []article.Entity{}, Timexes: []article.Timex{},
-				Error: fmt.Sprintf("internal error: %v", r)}
-		}
-	}()
 	if strings.TrimSpace(a.Text) == "" {
 		return res
 	}
+	defer func() {
+		// A bug on one article must not end a run over thousands.
+		if r := recover(); r != nil {
+			res = emptyResult(a.ID)
+			res.Error = fmt.Sprintf("internal error: %v", r)
+		}
+	}()
+	anchor, _ := ParsePublished(a.Published)
+	dates := timex.Find(a.Text, anchor)
+	doc := x.actors.Analyze(a.Text, anchor)
+
+	for _, d := range dates {
+		t := article.Timex{Text: d.Text, Start: d.Start, End: d.End}
+		if d.Value != "" {
+			v := d.Value
+			t.Value = &v
+		}
+		res.Timexes = append(res.Timexes, t)
+	}
+	for _, q := range quote.Find(a.Text) {
+		out := article.Quote{Text: q.Text.Text, Direct: q.Direct, Start: q.Text.Start, End: q.Text.End,
+			Speaker: article.Actor{Text: q.Speaker.Text}}
+		if q.Speaker.Text != "" {
+			if m, ok := doc.Resolve(q.Speaker.Text, q.Speaker.Start); ok {
+				out.Speaker.Code, out.Speaker.Name = m.Code, m.Name
+			}
+		}
+		res.Quotes = append(res.Quotes, out)
+	}
+	res.Entities = x.entities(a.Text, doc)
+	res.Events = x.coder.Code(a.Text, anchor, doc, dates)
 	return res
+}
+
+// entities tags names and links each to the actor mention it overlaps, so a
+// reader sees "ستيفان دي مستورا" as Staffan de Mistura, IGOUNO. Both lists are
+// in text order, so one sweep links them.
+func (x *Extractor) entities(s string, doc *actors.Doc) []article.Entity {
+	found := x.tagger.Entities(s)
+	mentions := doc.Mentions()
+	out := make([]article.Entity, 0, len(found))
+	j := 0
+	for _, e := range found {
+		ent := article.Entity{Text: e.Text, Type: e.Type, Start: e.Start, End: e.End}
+		for j < len(mentions) && mentions[j].End <= e.Start {
+			j++
+		}
+		for k := j; k < len(mentions) && mentions[k].Start < e.End; k++ {
+			if m := mentions[k]; m.Code != "" && m.End > e.Start {
+				ent.Canonical, ent.Code = m.Name, m.Code
+				break
+			}
+		}
+		out = append(out, ent)
+	}
+	return out
 }

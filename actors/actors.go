@@ -1,0 +1,128 @@
+// Package actors is masar's actor dictionary and resolver: it finds the
+// political actors an Arabic article names (countries, their nisba adjectives
+// and capitals, organisations, armed groups, people and their titles) and codes
+// each with a CAMEO-style code as CODING.md defines, resolving titles to the
+// person holding them at the article's date and later mentions to people the
+// article named before.
+package actors
+
+import (
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/masar-project/masar/geo"
+	"github.com/masar-project/masar/lexicon"
+)
+
+// Kind is what sort of phrase named an actor.
+type Kind uint8
+
+// Kinds of actor mentions.
+const (
+	Country Kind = iota + 1 // a country name: روسيا
+	Nisba                   // a nisba adjective: الروسي، الأتراك
+	Capital                 // a capital used for its government: موسكو
+	Org                     // an organisation or body: الأمم المتحدة، الائتلاف الوطني
+	Group                   // one member of a group phrase: الدول الضامنة
+	Person                  // a named or title-resolved person
+	Title                   // a title that resolved to a country or organisation only
+	Sector                  // a sector word with a country: الجيش الروسي، المعارضة
+)
+
+var kindNames = [...]string{"", "country", "nisba", "capital", "org", "group", "person", "title", "sector"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Mention is one actor named in a text.
+type Mention struct {
+	Text       string
+	Start, End int    // code points into the analysed text
+	Code       string // "RUSGOV", "IGOUNO", "SYROPP", "IMGREB"...
+	Name       string // canonical English: "Russia", "Alexey Borodavkin"
+	Kind       Kind
+}
+
+// Entry is one actor of the dictionary, for listings.
+type Entry struct {
+	Code   string
+	Name   string
+	Kind   Kind
+	Arabic []string
+}
+
+// Dictionary holds the actor data and the phrase matcher built from it.
+type Dictionary struct {
+	m         *lexicon.Matcher[*item]
+	roles     map[string][]tenure // role key ("RUSGOV:fm") → holders over time
+	countries map[string]string   // ISO3 → English name
+	orgNames  map[string]string   // code → English name of its main body
+	entries   []Entry
+	geo       *geo.Gazetteer
+}
+
+// tenure is one person holding one role between two dates.
+type tenure struct {
+	p        *person
+	from, to time.Time // to is zero while the role is held
+}
+
+var (
+	defaultOnce sync.Once
+	defaultDict *Dictionary
+)
+
+// Default returns the dictionary built from the embedded data files. It is
+// built once and safe for concurrent use.
+func Default() *Dictionary {
+	defaultOnce.Do(func() {
+		d, err := load(dataFS, geo.Default())
+		if err != nil {
+			panic("actors: embedded data: " + err.Error())
+		}
+		defaultDict = d
+	})
+	return defaultDict
+}
+
+// Actors lists every actor of the dictionary, sorted by code then name.
+func (d *Dictionary) Actors() []Entry {
+	out := append([]Entry(nil), d.entries...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Code != out[j].Code {
+			return out[i].Code < out[j].Code
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// holder returns the person holding role key at date on; with a zero date, the
+// latest holder.
+func (d *Dictionary) holder(key string, on time.Time) *person {
+	ts := d.roles[key]
+	var best *tenure
+	for i := range ts {
+		t := &ts[i]
+		if on.IsZero() {
+			if best == nil || t.from.After(best.from) {
+				best = t
+			}
+			continue
+		}
+		if !on.Before(t.from) && (t.to.IsZero() || on.Before(t.to)) {
+			if best == nil || t.from.After(best.from) {
+				best = t
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.p
+}

@@ -1,0 +1,552 @@
+package actors
+
+import (
+	"strings"
+	"time"
+
+	"github.com/masar-project/masar/geo"
+	"github.com/masar-project/masar/lexicon"
+	"github.com/masar-project/masar/text"
+)
+
+// Doc is the actor analysis of one text.
+type Doc struct {
+	d        *Dictionary
+	on       time.Time
+	focus    string
+	mentions []Mention
+	named    []named
+}
+
+// named is a person the text named, for coreference.
+type named struct {
+	p     *person
+	start int
+}
+
+// analyzer holds the state of one pass over a text.
+type analyzer struct {
+	d      *Dictionary
+	s      string
+	runes  []rune
+	toks   []text.Token
+	ms     []lexicon.Match[*item]
+	places map[int]geo.Place // by index of the place's first token
+	on     time.Time
+	focus  string
+	out    []Mention
+	prior  []Mention // mentions before the analysed phrase (Resolve)
+	named  []named
+}
+
+// Analyze finds every actor mention of s, in order, longest match first, with
+// article-level coreference: a later title (المندوب الروسي، الوزير) or a short
+// name (لافروف after سيرغي لافروف) resolves to the person already named, and a
+// title alone resolves to its holder on date on (zero: the latest holder). A
+// group phrase (الدول الضامنة) yields one Mention per member, all with the
+// phrase's span. Bare sector words (الحكومة، المعارضة، النظام) take the
+// article's focus country (see Focus); "النظام" only when that is Syria.
+func (d *Dictionary) Analyze(s string, on time.Time) *Doc {
+	toks := text.Tokenize(s)
+	a := d.newAnalyzer(s, toks, on)
+	a.focus = a.computeFocus()
+	a.run()
+	return &Doc{d: d, on: on, focus: a.focus, mentions: a.out, named: a.named}
+}
+
+func (d *Dictionary) newAnalyzer(s string, toks []text.Token, on time.Time) *analyzer {
+	a := &analyzer{d: d, s: s, toks: toks, ms: d.m.Find(toks), on: on}
+	if len(a.ms) == 0 {
+		return a
+	}
+	for _, pm := range d.geo.FindTokens(s, toks) {
+		if a.places == nil {
+			a.places = map[int]geo.Place{}
+		}
+		for i, t := range toks {
+			if t.Start <= pm.Start && pm.Start < t.End {
+				a.places[i] = pm.Place
+				break
+			}
+		}
+	}
+	return a
+}
+
+// Mentions returns every mention in text order.
+func (doc *Doc) Mentions() []Mention { return doc.mentions }
+
+// In returns the mentions inside [start, end).
+func (doc *Doc) In(start, end int) []Mention {
+	var out []Mention
+	for _, m := range doc.mentions {
+		if m.Start >= start && m.End <= end {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Focus returns the ISO3 code of the country bare sector words refer to:
+// Syria when the text names it, else the country it names most, or "".
+func (doc *Doc) Focus() string { return doc.focus }
+
+// Resolve codes a phrase found in the text at offset at, such as a quote's
+// speaker, using what the text named before at: a title or short name
+// resolves to the person named earlier. It returns the phrase's most specific
+// mention (a person if any), with offsets shifted by at.
+func (doc *Doc) Resolve(phrase string, at int) (Mention, bool) {
+	a := doc.d.newAnalyzer(phrase, text.Tokenize(phrase), doc.on)
+	a.focus = doc.focus
+	for _, n := range doc.named {
+		if n.start < at {
+			a.named = append(a.named, n)
+		}
+	}
+	for _, m := range doc.mentions {
+		if m.Start < at {
+			a.prior = append(a.prior, m)
+		}
+	}
+	a.run()
+	if len(a.out) == 0 {
+		return Mention{}, false
+	}
+	best := a.out[0]
+	for _, m := range a.out {
+		if m.Kind == Person {
+			best = m
+			break
+		}
+	}
+	best.Start += at
+	best.End += at
+	return best, true
+}
+
+func (a *analyzer) run() {
+	for k := 0; k < len(a.ms); {
+		k = a.step(k)
+	}
+}
+
+// step handles the match at k and returns the index of the next unhandled one.
+func (a *analyzer) step(k int) int {
+	m := a.ms[k]
+	it := a.best(m)
+	if it == nil {
+		return k + 1
+	}
+	switch it.kind {
+	case Title:
+		return a.title(k, it)
+	case Sector:
+		return a.sector(k, it)
+	case Person:
+		a.emitPerson(m.Start, m.End, it.person)
+	case Group:
+		a.group(m, it.group)
+	case Org:
+		a.emit(m.Start, m.End, it.code, it.name, Org)
+	case Country, Capital:
+		if !a.locative(m) {
+			a.emit(m.Start, m.End, it.code+"GOV", it.name, it.kind)
+		}
+	case Nisba:
+		a.emit(m.Start, m.End, it.code+"GOV", it.name, Nisba)
+	}
+	return k + 1
+}
+
+// kindRank orders the readings of an ambiguous phrase: the most specific wins.
+var kindRank = [...]int{Person: 0, Title: 1, Org: 2, Group: 3, Sector: 4, Country: 5, Nisba: 6, Capital: 7}
+
+// best picks the reading of a match; a short name counts only once its person
+// was named.
+func (a *analyzer) best(m lexicon.Match[*item]) *item {
+	var best *item
+	for _, it := range m.Values {
+		if it.short && !a.wasNamed(it.person) {
+			continue
+		}
+		if best == nil || kindRank[it.kind] < kindRank[best.kind] {
+			best = it
+		}
+	}
+	return best
+}
+
+func (a *analyzer) wasNamed(p *person) bool {
+	for _, n := range a.named {
+		if n.p == p {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analyzer) text(start, end int) string {
+	if a.runes == nil {
+		a.runes = []rune(a.s)
+	}
+	return string(a.runes[start:end])
+}
+
+func (a *analyzer) emit(start, end int, code, name string, k Kind) {
+	a.out = append(a.out, Mention{Text: a.text(start, end), Start: start, End: end, Code: code, Name: name, Kind: k})
+}
+
+func (a *analyzer) emitPerson(start, end int, p *person) {
+	a.emit(start, end, p.codeAt(a.on), p.name, Person)
+	a.named = append(a.named, named{p: p, start: start})
+}
+
+// word returns the normalised form of token i.
+func (a *analyzer) word(i int) string {
+	t := a.toks[i]
+	if t.Norm != "" {
+		return t.Norm
+	}
+	return text.NormalizeString(t.Text)
+}
+
+// gap returns the normalised words of tokens [from, to), or ok=false when
+// there are more than max of them.
+func (a *analyzer) gap(from, to, max int) ([]string, bool) {
+	if to-from > max {
+		return nil, false
+	}
+	var ws []string
+	for i := from; i < to; i++ {
+		ws = append(ws, a.word(i))
+	}
+	return ws, true
+}
+
+var (
+	// titleFill may stand between a title's parts: مندوب روسيا الدائم لدى الأمم المتحدة.
+	titleFill = keySet("الدائم", "الدائمة", "الخاص", "الخاصة", "لدى", "في", "إلى", "الى", "الجديد", "السابق", "الحالي", "لشؤون", "بشأن", "حول", "الى")
+	// locatives before a country or capital make it a place, not an actor.
+	// placeSectors are the sectors a place names the country of (المدنيين في
+	// إدلب); a delegation "in Geneva" is not Swiss.
+	placeSectors = map[string]bool{"CVL": true, "REF": true, "REB": true, "MIL": true, "COP": true}
+	locatives = keySet("في", "داخل", "أنحاء", "انحاء", "جنوب", "شمال", "شرق", "غرب", "وسط", "عاصمة", "العاصمة")
+)
+
+func keySet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[text.NormalizeString(w)] = true
+	}
+	return m
+}
+
+func allIn(ws []string, set map[string]bool) bool {
+	for _, w := range ws {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func has(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// clitic returns the proclitic letters stripped from the first token of m
+// ("و" for والمعارضة، "ل" for لسوريا), or "".
+func (a *analyzer) clitic(m lexicon.Match[*item]) string {
+	n := m.Start - a.toks[m.First].Start
+	if n <= 0 {
+		return ""
+	}
+	return string([]rune(a.toks[m.First].Text)[:n])
+}
+
+// conjoined reports whether m starts a new conjunct (والمعارضة): it does not
+// combine with what precedes it.
+func (a *analyzer) conjoined(m lexicon.Match[*item]) bool {
+	c := a.clitic(m)
+	return strings.HasPrefix(c, "و") || strings.HasPrefix(c, "ف")
+}
+
+// locative reports whether a country or capital match reads as a place: after
+// a locative word, or with a stripped ب (بموسكو).
+func (a *analyzer) locative(m lexicon.Match[*item]) bool {
+	if t := a.toks[m.First]; m.Start > t.Start {
+		r := []rune(a.word(m.First))
+		if r[0] == 'ب' || (len(r) > 1 && (r[0] == 'و' || r[0] == 'ف') && r[1] == 'ب') {
+			return true
+		}
+	}
+	return m.First > 0 && locatives[a.word(m.First-1)]
+}
+
+// title resolves a title phrase with what follows it: an owner (country,
+// nisba or organisation), qualifiers (لدى الأمم المتحدة، في جنيف) and a name.
+func (a *analyzer) title(k int, it *item) int {
+	t := it.title
+	m := a.ms[k]
+	end, last := m.End, m.Last
+	owner, qual := t.owner, ""
+	var p *person
+	j := k + 1
+	for ; j < len(a.ms) && p == nil; j++ {
+		n := a.ms[j]
+		ws, ok := a.gap(last, n.First, 2)
+		if !ok || !allIn(ws, titleFill) {
+			break
+		}
+		nit := a.best(n)
+		if nit == nil || a.conjoined(n) {
+			break
+		}
+		switch {
+		case nit.kind == Country && strings.ContainsAny(a.clitic(n), "لب"):
+			// المبعوث لسوريا: the mandate, not the owner.
+		case nit.kind == Person:
+			p = nit.person
+		case owner == "" && (nit.kind == Country || nit.kind == Nisba || nit.kind == Capital):
+			owner = nit.code + t.sector
+		case owner == "" && nit.kind == Org:
+			owner = nit.code
+		case owner != "" && nit.kind == Org && strings.HasPrefix(nit.code, "IGO") && nit.code != owner:
+			// مندوب روسيا لدى الأمم المتحدة: the organisation qualifies the post.
+			qual += "-" + strings.ToLower(nit.code[3:])
+		case strings.HasPrefix(owner, "IGO") && (nit.kind == Country || nit.kind == Org && nit.code == owner):
+			// المبعوث الأممي إلى سوريا، المبعوث الخاص للأمم المتحدة: the mandate.
+		default:
+			goto done
+		}
+		end, last = n.End, n.Last
+	}
+done:
+	if qual != "" {
+		// في جنيف after the post names its seat.
+		if pl, e, l, ok := a.seat(last); ok {
+			qual += "-" + strings.ToLower(pl.Name)
+			end, last = e, l
+		}
+	}
+	if p != nil {
+		a.emitPerson(m.Start, end, p)
+		return j
+	}
+	if p = a.resolveTitle(t, owner, qual); p != nil {
+		a.emitPerson(m.Start, end, p)
+		return j
+	}
+	if owner != "" {
+		a.emit(m.Start, end, owner, a.d.codeName(owner), Title)
+	}
+	return j
+}
+
+// seat finds "في <place>" or "ب<place>" at token i.
+func (a *analyzer) seat(i int) (geo.Place, int, int, bool) {
+	if i < len(a.toks) && a.word(i) == "في" {
+		i++
+	}
+	pl, ok := a.places[i]
+	if !ok {
+		return geo.Place{}, 0, 0, false
+	}
+	return pl, a.toks[i].End, i + 1, true
+}
+
+// resolveTitle finds the person a title names: a person the text named
+// earlier who holds a post of that role for that owner (any owner when the
+// title names none), else the holder of the qualified post on the article's
+// date.
+func (a *analyzer) resolveTitle(t *title, owner, qual string) *person {
+	for i := len(a.named) - 1; i >= 0; i-- {
+		p := a.named[i].p
+		for _, ps := range p.posts {
+			o, role, _ := strings.Cut(ps.key, ":")
+			if owner != "" && o != owner {
+				continue
+			}
+			for _, r := range t.roles {
+				if r += qual; role == r || strings.HasPrefix(role, r+"-") {
+					return p
+				}
+			}
+		}
+	}
+	if owner == "" {
+		return nil
+	}
+	for _, r := range t.roles {
+		for q := qual; ; {
+			if p := a.d.holder(owner+":"+r+q, a.on); p != nil {
+				return p
+			}
+			i := strings.LastIndexByte(q, '-')
+			if i < 0 {
+				break
+			}
+			q = q[:i]
+		}
+	}
+	return nil
+}
+
+// sector combines a sector word with the country that follows it (الجيش
+// الروسي، المدنيين في إدلب) or, alone, with the article's focus country.
+func (a *analyzer) sector(k int, it *item) int {
+	c := it.sector
+	m := a.ms[k]
+	if k+1 < len(a.ms) {
+		n := a.ms[k+1]
+		ws, _ := a.gap(m.Last, n.First, 1)
+		adjacent := n.First == m.Last
+		if c.sector == "*" && (adjacent || len(ws) == 1 && ws[0] == "عن") {
+			// وفد الحكومة السورية، ممثلين عن المعارضة: the actor that follows.
+			before := len(a.out)
+			next := a.step(k + 1)
+			for i := before; i < len(a.out); i++ {
+				if a.out[i].Start == n.Start {
+					a.out[i].Start = m.Start
+					a.out[i].Text = a.text(m.Start, a.out[i].End)
+				}
+			}
+			return next
+		}
+		if nit := a.best(n); adjacent && nit != nil && !a.conjoined(n) {
+			switch nit.kind {
+			case Country, Nisba, Capital:
+				if c.sector == "-" {
+					return k + 2
+				}
+				a.emit(m.Start, n.End, nit.code+c.sector, nit.name, Sector)
+				// الطائرات السورية والروسية: a conjoined nisba shares the noun.
+				k += 2
+				for ; k < len(a.ms) && a.ms[k].First == a.ms[k-1].Last && a.conjoined(a.ms[k]); k++ {
+					x := a.best(a.ms[k])
+					if x == nil || x.kind != Nisba {
+						break
+					}
+					a.emit(a.ms[k].Start, a.ms[k].End, x.code+c.sector, x.name, Sector)
+				}
+				return k
+			case Person:
+				if c.sector != "-" {
+					// قوات بشار الأسد، حكومة نتنياهو: the person's country.
+					cc := nit.person.codeAt(a.on)[:3]
+					if _, ok := a.d.countries[cc]; ok {
+						a.emit(m.Start, n.End, cc+c.sector, a.d.countries[cc], Sector)
+						return k + 2
+					}
+				}
+			case Org:
+				if c.sector != "-" && c.sector != "*" && !strings.HasPrefix(nit.code, "IGO") && !strings.HasPrefix(nit.code, "IMG") {
+					// قوات النظام السوري: the body's country with this sector.
+					a.emit(m.Start, n.End, nit.code[:3]+c.sector, a.d.countries[nit.code[:3]], Sector)
+					return k + 2
+				}
+			}
+		}
+	}
+	if c.sector == "-" || c.sector == "*" {
+		return k + 1
+	}
+	if pl, _, _, ok := a.seat(m.Last); ok && placeSectors[c.sector] {
+		a.emit(m.Start, m.End, pl.Country+c.sector, a.d.countries[pl.Country], Sector)
+		return k + 1
+	}
+	if a.focus != "" && (c.bareFor == "any" || c.bareFor == a.focus) {
+		a.emit(m.Start, m.End, a.focus+c.sector, a.d.countries[a.focus], Sector)
+	}
+	return k + 1
+}
+
+// group emits one mention per member of a group phrase; a counted group (الدول
+// الثلاث) takes the last distinct actors named before it.
+func (a *analyzer) group(m lexicon.Match[*item], g *group) {
+	codes := g.members
+	if g.last > 0 {
+		codes = a.lastCodes(g.last)
+		if codes == nil {
+			return
+		}
+	}
+	for _, c := range codes {
+		a.emit(m.Start, m.End, c, a.d.codeName(c), Group)
+	}
+}
+
+func (a *analyzer) lastCodes(n int) []string {
+	var codes []string
+	seen := map[string]bool{}
+	all := append(append([]Mention(nil), a.prior...), a.out...)
+	for i := len(all) - 1; i >= 0 && len(codes) < n; i-- {
+		if c := all[i].Code; !seen[c] {
+			seen[c] = true
+			codes = append(codes, c)
+		}
+	}
+	if len(codes) < n {
+		return nil
+	}
+	// Text order reads more naturally than recency.
+	for i, j := 0, len(codes)-1; i < j; i, j = i+1, j-1 {
+		codes[i], codes[j] = codes[j], codes[i]
+	}
+	return codes
+}
+
+// computeFocus returns the country bare sector words point to: Syria when the
+// text names it at all (the dictionary serves news of the Syrian conflict,
+// where "الحكومة والمعارضة" are Syria's even in a Russian statement), else the
+// country the text names most as an actor or a place (ties: first named).
+func (a *analyzer) computeFocus() string {
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, pl := range a.places {
+		count[pl.Country]++
+	}
+	for _, m := range a.ms {
+		for _, it := range m.Values {
+			var c string
+			switch it.kind {
+			case Country, Nisba, Capital:
+				c = it.code
+			case Org, Person:
+				if len(it.code) == 6 && !strings.HasPrefix(it.code, "IGO") && !strings.HasPrefix(it.code, "IMG") {
+					c = it.code[:3]
+				}
+			}
+			if c == "" {
+				continue
+			}
+			count[c]++
+			if count[c] > bestN {
+				best, bestN = c, count[c]
+			}
+			break
+		}
+	}
+	if count["SYR"] > 0 {
+		return "SYR"
+	}
+	return best
+}
+
+// codeName names a code: its organisation, else its country.
+func (d *Dictionary) codeName(code string) string {
+	if n, ok := d.orgNames[code]; ok {
+		return n
+	}
+	if len(code) >= 3 {
+		if n, ok := d.countries[code[:3]]; ok {
+			return n
+		}
+	}
+	return code
+}

@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/masar-project/masar/article"
+	"github.com/masar-project/masar/store"
+)
+
+func init() {
+	register(Command{Name: "events", Summary: "list stored events (filters: actor, type, process, place, dates, modality)", Run: runEvents})
+}
+
+// eventJSON is an event of `masar events --format json`: the OUTPUT.md event
+// with where it is stored and where it came from.
+type eventJSON struct {
+	ID int64 `json:"id"`
+	article.Event
+	ArticleID    int64  `json:"article_id"`
+	ArticleTitle string `json:"article_title,omitempty"`
+	ArticleURL   string `json:"article_url,omitempty"`
+	Source       string `json:"source,omitempty"`
+	MergedID     int64  `json:"merged_id"`
+}
+
+// mergedJSON is a merged event of `masar events --merged --format json`.
+type mergedJSON struct {
+	ID         int64             `json:"id"`
+	Type       string            `json:"type"`
+	Modality   string            `json:"modality"`
+	Actors     []article.Actor   `json:"actors"`
+	Recipients []article.Actor   `json:"recipients"`
+	Date       *string           `json:"date"`
+	DateEnd    *string           `json:"date_end"`
+	Location   *article.Location `json:"location,omitempty"`
+	Mentions   int               `json:"mentions"`
+	Sources    int               `json:"sources"`
+	Articles   int               `json:"articles"`
+	MentionIDs []int64           `json:"mention_ids"`
+}
+
+func runEvents(env *Env) error {
+	fs := newFlags(env, "events", "[flags]")
+	db := dbFlag(fs)
+	format := formatFlag(fs)
+	var f store.EventFilter
+	fs.StringVar(&f.Actor, "actor", "", "actor or recipient code (RUSGOV; three letters match a country: RUS)")
+	fs.StringVar(&f.Type, "type", "", "PLOVER event type (CONSULT, ASSAULT, ...)")
+	fs.StringVar(&f.Process, "process", "", "peace process (astana, geneva, ...)")
+	fs.StringVar(&f.Place, "place", "", "place: English name, Arabic name or ISO country code")
+	fs.StringVar(&f.From, "from", "", "events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")
+	fs.StringVar(&f.To, "to", "", "events on or before this date")
+	fs.StringVar(&f.Modality, "modality", "", "asserted, future, hypothetical or negated")
+	fs.StringVar(&f.Query, "query", "", "words the evidence sentence must contain")
+	merged := fs.Bool("merged", false, "list merged events (one per event reported across articles)")
+	fs.IntVar(&f.Limit, "limit", 50, "most rows to show")
+	fs.IntVar(&f.Offset, "offset", 0, "rows to skip")
+	if err := parseFlags(fs, env.Args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError("unexpected argument %q", fs.Arg(0))
+	}
+	if err := checkFormat(*format); err != nil {
+		return err
+	}
+	if f.Limit <= 0 {
+		return usageError("--limit must be positive")
+	}
+	ctx := context.Background()
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *merged {
+		return listMerged(env, st, f, *format)
+	}
+	rows, total, err := st.Events(ctx, f)
+	if err != nil {
+		return err
+	}
+	items := make([]eventJSON, len(rows))
+	table := make([][]string, len(rows))
+	for i, r := range rows {
+		items[i] = eventJSON{ID: r.ID, Event: r.Event, ArticleID: r.ArticleID, ArticleTitle: r.ArticleTitle,
+			ArticleURL: r.ArticleURL, Source: r.Source, MergedID: r.MergedID}
+		table[i] = []string{itoa(r.ID), dateText(r.Date, r.DateEnd), r.Type, r.Modality, codes(r.Actors), codes(r.Recipients),
+			place(r.Location), r.Evidence.Text, itoa(r.ArticleID)}
+	}
+	header := []string{"ID", "DATE", "TYPE", "MODALITY", "ACTORS", "RECIPIENTS", "PLACE", "EVIDENCE", "ARTICLE"}
+	if err := writeRows(env.Stdout, *format, header, table, items); err != nil {
+		return err
+	}
+	footer(env.Stdout, *format, len(rows), total)
+	return nil
+}
+
+func listMerged(env *Env, st *store.Store, f store.EventFilter, format string) error {
+	ms, total, err := st.MergedEvents(context.Background(), f)
+	if err != nil {
+		return err
+	}
+	items := make([]mergedJSON, len(ms))
+	table := make([][]string, len(ms))
+	for i, m := range ms {
+		items[i] = mergedJSON{ID: m.ID, Type: m.Type, Modality: m.Modality, Actors: m.Actors, Recipients: m.Recipients,
+			Date: optional(m.Date), DateEnd: optional(m.DateEnd), Location: m.Location,
+			Mentions: m.Mentions, Sources: m.Sources, Articles: m.Articles, MentionIDs: m.MentionIDs}
+		table[i] = []string{itoa(m.ID), dateText(optional(m.Date), optional(m.DateEnd)), m.Type, m.Modality,
+			codes(m.Actors), codes(m.Recipients), place(m.Location), strconv.Itoa(m.Mentions), strconv.Itoa(m.Sources),
+			strconv.Itoa(m.Articles)}
+	}
+	header := []string{"ID", "DATE", "TYPE", "MODALITY", "ACTORS", "RECIPIENTS", "PLACE", "MENTIONS", "SOURCES", "ARTICLES"}
+	if err := writeRows(env.Stdout, format, header, table, items); err != nil {
+		return err
+	}
+	footer(env.Stdout, format, len(ms), total)
+	return nil
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func dateText(date, end *string) string {
+	switch {
+	case date == nil:
+		return ""
+	case end != nil && *end != *date:
+		return *date + "/" + *end
+	}
+	return *date
+}
+
+func codes(as []article.Actor) string {
+	cs := make([]string, 0, len(as))
+	for _, a := range as {
+		cs = append(cs, a.Code)
+	}
+	return strings.Join(cs, " ")
+}
+
+func place(l *article.Location) string {
+	switch {
+	case l == nil:
+		return ""
+	case l.Name != "" && l.Country != "":
+		return l.Name + " (" + l.Country + ")"
+	case l.Name != "":
+		return l.Name
+	}
+	return l.Country
+}

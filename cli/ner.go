@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/masar-project/masar/ner"
+)
+
+func init() {
+	register(Command{Name: "ner", Summary: "tag named entities (--conll: OUTPUT.md §2; else plain text to JSON Lines)", Run: runNER})
+}
+
+// Limits that keep one bad input from taking the run's memory: a line longer
+// than maxNERLine is tagged O and streamed through, and a sentence is tagged
+// in pieces of at most maxNERSentence lines.
+const (
+	maxNERLine     = 64 << 10
+	maxNERSentence = 10000
+	maxNERText     = 64 << 20
+)
+
+func runNER(env *Env) error {
+	fs := newFlags(env, "ner", "[--conll] [--in FILE|-] [--out FILE|-]")
+	conll := fs.Bool("conll", false, "read CoNLL (token in the first column, blank line between sentences) and append a BIO tag to each token line")
+	in := fs.String("in", "-", "input file (- for standard input)")
+	out := fs.String("out", "-", "output file (- for standard output)")
+	if err := parseFlags(fs, env.Args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError("unexpected argument %q", fs.Arg(0))
+	}
+	m, err := ner.Default()
+	if err != nil {
+		return err
+	}
+	r, err := openIn(env, *in)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	w, err := openOut(env, *out)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if *conll {
+		err = tagCoNLL(m, r, bw)
+	} else {
+		err = textEntities(m, r, bw)
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// conllLine is one buffered token line: its bytes without the line ending.
+type conllLine struct {
+	text, eol string
+}
+
+// tagCoNLL copies r to w, appending " TAG" to every token line. Lines that
+// hold only whitespace separate sentences and are copied unchanged.
+func tagCoNLL(m *ner.Model, r io.Reader, w *bufio.Writer) error {
+	br := bufio.NewReaderSize(r, maxNERLine)
+	var sent []conllLine
+	var toks []string
+	flush := func() {
+		if len(sent) == 0 {
+			return
+		}
+		for i, tag := range m.Tag(toks) {
+			w.WriteString(sent[i].text)
+			w.WriteByte(' ')
+			w.WriteString(tag)
+			w.WriteString(sent[i].eol)
+		}
+		sent, toks = sent[:0], toks[:0]
+	}
+	for {
+		line, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			flush()
+			if err := streamHugeLine(br, line, w); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		if len(line) > 0 {
+			body, eol := splitEOL(line)
+			if tok := firstField(body); tok == "" {
+				flush()
+				w.Write(line)
+			} else {
+				sent = append(sent, conllLine{string(body), eol})
+				toks = append(toks, tok)
+				if len(sent) >= maxNERSentence {
+					flush()
+				}
+			}
+		}
+		if err != nil { // io.EOF
+			flush()
+			return nil
+		}
+	}
+}
+
+// splitEOL separates a line from its ending; a last line without one gets
+// "\n" so that the output stays line-shaped.
+func splitEOL(line []byte) ([]byte, string) {
+	switch {
+	case bytes.HasSuffix(line, []byte("\r\n")):
+		return line[:len(line)-2], "\r\n"
+	case bytes.HasSuffix(line, []byte("\n")):
+		return line[:len(line)-1], "\n"
+	}
+	return line, "\n"
+}
+
+// firstField is the first space- or tab-separated column of a line.
+func firstField(b []byte) string {
+	b = bytes.TrimLeft(b, " \t\r\v\f")
+	if i := bytes.IndexAny(b, " \t\r\v\f"); i >= 0 {
+		b = b[:i]
+	}
+	return string(b)
+}
+
+// streamHugeLine copies a line longer than the reader's buffer to w in
+// pieces, starting with head, and tags it O without holding it in memory.
+func streamHugeLine(br *bufio.Reader, head []byte, w *bufio.Writer) error {
+	chunk := head
+	cr := false // a '\r' held back from the end of the previous piece
+	for {
+		if n := len(chunk); n > 0 && chunk[n-1] == '\n' {
+			body, eol := splitEOL(chunk)
+			if cr && len(body) == 0 && eol == "\n" {
+				eol = "\r\n" // the line ending straddled two pieces
+			} else if cr {
+				w.WriteByte('\r')
+			}
+			w.Write(body)
+			w.WriteString(" O")
+			w.WriteString(eol)
+			return nil
+		}
+		if cr {
+			w.WriteByte('\r')
+			cr = false
+		}
+		if n := len(chunk); n > 0 && chunk[n-1] == '\r' {
+			chunk, cr = chunk[:n-1], true
+		}
+		w.Write(chunk)
+		next, err := br.ReadSlice('\n')
+		switch {
+		case err == nil || errors.Is(err, bufio.ErrBufferFull):
+			chunk = next
+		case errors.Is(err, io.EOF):
+			if cr {
+				w.WriteByte('\r')
+			}
+			w.Write(next)
+			w.WriteString(" O\n")
+			return nil
+		default:
+			return err
+		}
+	}
+}
+
+// textEntities reads plain text and writes its entities as JSON Lines.
+func textEntities(m *ner.Model, r io.Reader, w io.Writer) error {
+	b, err := io.ReadAll(io.LimitReader(r, maxNERText+1))
+	if err != nil {
+		return err
+	}
+	if len(b) > maxNERText {
+		return fmt.Errorf("input is over the %d-byte limit", maxNERText)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, e := range m.Entities(string(bytes.ToValidUTF8(b, []byte("\uFFFD")))) {
+		if err := enc.Encode(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}

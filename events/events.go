@@ -1,0 +1,102 @@
+// Package events is masar's PLOVER event coder: it finds the actions an Arabic
+// news article reports (CODING.md), and codes each with its type, mode,
+// modality, actors and recipients, date, place, evidence sentence, trigger,
+// CAMEO code and score.
+package events
+
+import (
+	"time"
+
+	"github.com/masar-project/masar/actors"
+	"github.com/masar-project/masar/article"
+	"github.com/masar-project/masar/geo"
+	"github.com/masar-project/masar/timex"
+)
+
+// Coder codes events. It is safe for concurrent use.
+type Coder struct {
+	lex  lexicon
+	dict *actors.Dictionary
+	gaz  *geo.Gazetteer
+}
+
+// defaultLex is the embedded trigger table, parsed once; a bad table is a
+// build defect that the package tests catch.
+var defaultLex = func() lexicon {
+	lex, err := parseTriggers(triggersTSV)
+	if err != nil {
+		panic(err)
+	}
+	return lex
+}()
+
+// New returns a Coder that reads actors from dict and places from gaz.
+func New(dict *actors.Dictionary, gaz *geo.Gazetteer) *Coder {
+	return &Coder{lex: defaultLex, dict: dict, gaz: gaz}
+}
+
+// Code returns the events of one article. anchor is the publication date
+// (zero if unknown); doc is dict.Analyze(text, anchor); dates are
+// timex.Find(text, anchor) over the whole text.
+func (c *Coder) Code(text string, anchor time.Time, doc *actors.Doc, dates []timex.Expr) []article.Event {
+	in := input{runes: []rune(text)}
+	if doc != nil {
+		for _, m := range doc.Mentions() {
+			in.actors = append(in.actors, participant{start: m.Start, end: m.End, text: m.Text,
+				code: m.Code, name: m.Name, placeName: m.Kind == actors.Country || m.Kind == actors.Capital})
+		}
+	}
+	if c.gaz != nil {
+		for _, m := range c.gaz.Find(text) {
+			in.places = append(in.places, place{start: m.Start, end: m.End, text: m.Text,
+				name: m.Place.Name, country: m.Place.Country, lat: m.Place.Lat, lon: m.Place.Lon,
+				kind: m.Place.Kind})
+		}
+	}
+	for _, x := range dates {
+		w := when{start: x.Start, end: x.End, future: x.Future}
+		switch {
+		case x.First != "":
+			w.first, w.last = x.First, x.Last
+		case x.Value != "":
+			w.first = x.Value
+		}
+		in.dates = append(in.dates, w)
+	}
+	sortInput(&in)
+	ds := c.code(in)
+	out := make([]article.Event, 0, len(ds))
+	for _, d := range ds {
+		out = append(out, d.event(in.runes))
+	}
+	return out
+}
+
+// event renders a draft in the output shape.
+func (d draft) event(rs []rune) article.Event {
+	e := article.Event{Type: d.typ, Mode: d.mode, Context: d.context, Modality: d.modality,
+		Actors: []article.Actor{}, Recipients: []article.Actor{},
+		Evidence: article.Span{Text: string(rs[d.sent.start:d.sent.end]), Start: d.sent.start, End: d.sent.end},
+		Trigger:  d.trigger, CAMEO: d.cameo, Score: d.score}
+	for _, p := range d.parts {
+		a := article.Actor{Text: p.text, Code: p.code, Name: p.name}
+		if p.recip {
+			e.Recipients = append(e.Recipients, a)
+		} else {
+			e.Actors = append(e.Actors, a)
+		}
+	}
+	if d.date != nil {
+		first := d.date.first
+		e.Date = &first
+		if d.date.last != "" && d.date.last != first {
+			last := d.date.last
+			e.DateEnd = &last
+		}
+	}
+	if d.loc != nil {
+		e.Location = &article.Location{Text: d.loc.text, Name: d.loc.name, Country: d.loc.country,
+			Lat: d.loc.lat, Lon: d.loc.lon}
+	}
+	return e
+}

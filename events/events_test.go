@@ -1,0 +1,160 @@
+package events
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/masar-project/masar/actors"
+	"github.com/masar-project/masar/article"
+	"github.com/masar-project/masar/geo"
+	"github.com/masar-project/masar/timex"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// published anchors the test articles' relative dates.
+var published = time.Date(2020, 3, 10, 0, 0, 0, 0, time.UTC)
+
+func codeText(c *Coder, text string) []article.Event {
+	doc := c.dict.Analyze(text, published)
+	return c.Code(text, published, doc, timex.Find(text, published))
+}
+
+// TestGolden codes the hand-written articles of testdata and compares the
+// events with the reviewed golden files (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	c := New(actors.Default(), geo.Default())
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no test articles")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(codeText(c, string(b)), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
+				t.Errorf("events differ from %s (run go test -update and review the diff):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+// TestCoding checks the coding rules on one-sentence articles: type,
+// modality and participant codes.
+func TestCoding(t *testing.T) {
+	c := New(actors.Default(), geo.Default())
+	for _, tc := range []struct {
+		text, typ, modality string
+		codes               []string // participant codes, sorted as coded
+	}{
+		{"التقى وزير الخارجية الروسي نظيره التركي في أنقرة.", "CONSULT", "asserted", []string{"RUSGOV", "TURGOV"}},
+		{"سيعقد وزير الخارجية الروسي اجتماعا مع نظيره التركي.", "AGREE", "asserted", []string{"RUSGOV", "TURGOV"}},
+		{"وقعت روسيا وتركيا مذكرة تفاهم.", "SUPPORT", "asserted", []string{"RUSGOV", "TURGOV"}},
+		{"دعت فرنسا إلى وقف إطلاق النار.", "REQUEST", "asserted", []string{"FRAGOV"}},
+		{"لم تعلن تركيا هدنة.", "CONCEDE", "negated", []string{"TURGOV"}},
+		{"قد تفرض الولايات المتحدة عقوبات على إيران.", "COERCE", "hypothetical", []string{"IRNGOV", "USAGOV"}},
+		{"وستنسحب القوات التركية من المدينة.", "RETREAT", "future", []string{"TURMIL"}},
+	} {
+		evs := codeText(c, tc.text)
+		var ev *article.Event
+		for i := range evs {
+			if evs[i].Type == tc.typ {
+				ev = &evs[i]
+			}
+		}
+		if ev == nil {
+			t.Errorf("%s: no %s event in %+v", tc.text, tc.typ, evs)
+			continue
+		}
+		if ev.Modality != tc.modality {
+			t.Errorf("%s: modality %s, want %s", tc.text, ev.Modality, tc.modality)
+		}
+		var codes []string
+		for _, a := range append(append([]article.Actor{}, ev.Actors...), ev.Recipients...) {
+			codes = append(codes, a.Code)
+		}
+		if strings.Join(sorted(codes), " ") != strings.Join(tc.codes, " ") {
+			t.Errorf("%s: participants %v, want %v", tc.text, codes, tc.codes)
+		}
+		if ev.Evidence.Text != tc.text {
+			t.Errorf("%s: evidence %q", tc.text, ev.Evidence.Text)
+		}
+	}
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+// FuzzCode checks that any text codes without panics and with evidence
+// offsets that slice the text to the evidence.
+func FuzzCode(f *testing.F) {
+	c := New(actors.Default(), geo.Default())
+	f.Add("التقى الوزير نظيره في القاهرة.")
+	f.Add("وقال: \"سنعقد اجتماعا\"، ثم (روسيا وتركيا) قصفت")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		rs := []rune(s)
+		for _, e := range codeText(c, s) {
+			if e.Evidence.Start < 0 || e.Evidence.End > len(rs) || e.Evidence.Start > e.Evidence.End ||
+				string(rs[e.Evidence.Start:e.Evidence.End]) != e.Evidence.Text {
+				t.Fatalf("bad evidence span %+v", e.Evidence)
+			}
+		}
+	})
+}
+
+// BenchmarkCode codes a 400-word article; the inputs (actors, dates) are
+// prepared outside the loop, so it measures the coder alone.
+func BenchmarkCode(b *testing.B) {
+	c := New(actors.Default(), geo.Default())
+	files, _ := filepath.Glob("testdata/*.txt")
+	var sb strings.Builder
+	for sb.Len() < 5000 {
+		for _, f := range files {
+			t, _ := os.ReadFile(f)
+			sb.Write(t)
+		}
+	}
+	text := sb.String()
+	b.Logf("%d words", len(strings.Fields(text)))
+	doc := c.dict.Analyze(text, published)
+	dates := timex.Find(text, published)
+	b.ResetTimer()
+	for b.Loop() {
+		c.Code(text, published, doc, dates)
+	}
+}

@@ -1,0 +1,109 @@
+package ner
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// News repeats its names: a person introduced with a title is later named
+// bare. The tagger therefore works in two stages over a document. The first
+// stage tags each sentence alone; the second sees, besides the same
+// features, the first stage's tags and what the first stage found elsewhere
+// in the document: the types the same stem received, and the entities it
+// found, matched again like a gazetteer.
+
+// docBlock is how many consecutive sentences of a CoNLL stream (which has no
+// document boundaries) form one document, in training and in tagging alike.
+const docBlock = 20
+
+// entityType maps a tag id to 0 for O and 1..4 for PERS, LOC, ORG, MISC.
+func entityType(tag int) int { return (tag + 1) / 2 }
+
+// addDocContext fills the document fields of infos (one slice per sentence)
+// from first-stage tags preds.
+func addDocContext(infos [][]tokInfo, preds [][]int) {
+	counts := map[string]*[5]int32{}
+	phrases := map[string][]gazPhrase{}
+	seen := map[string]bool{}
+	for k, sent := range infos {
+		for i := range sent {
+			if st := sent[i].stem; informative(st) {
+				c := counts[st]
+				if c == nil {
+					c = new([5]int32)
+					counts[st] = c
+				}
+				c[entityType(preds[k][i])]++
+			}
+		}
+		for _, sp := range idSpans(preds[k]) {
+			toks := make([]string, 0, sp.end-sp.start)
+			for i := sp.start; i < sp.end; i++ {
+				toks = append(toks, sent[i].norm)
+			}
+			typ := indexOf(gazTypes, sp.typ)
+			id := sp.typ + "\t" + strings.Join(toks, " ")
+			if seen[id] || !informative(toks[0]) {
+				continue
+			}
+			seen[id] = true
+			for _, key := range gazKeys(toks[0]) {
+				phrases[key] = append(phrases[key], gazPhrase{append([]string{key}, toks[1:]...), typ})
+			}
+		}
+	}
+	for _, ps := range phrases {
+		sortLongestFirst(ps)
+	}
+	for k, sent := range infos {
+		for i := range sent {
+			in := &sent[i]
+			in.stage1 = int8(preds[k][i] + 1)
+			c := counts[in.stem]
+			if c == nil {
+				continue
+			}
+			own := entityType(preds[k][i])
+			others := int32(-1)
+			for _, x := range c {
+				others += x
+			}
+			if others == 0 {
+				continue
+			}
+			for typ := 1; typ <= 4; typ++ {
+				n := c[typ]
+				if typ == own {
+					n--
+				}
+				if n > 0 {
+					in.docType[typ-1] = uint8(1 + 4*n/(others+1))
+				}
+			}
+		}
+		markGazetteer(phrases, sent, func(in *tokInfo) *uint8 { return &in.docGaz })
+	}
+}
+
+// informative reports whether a normalised word is long enough to identify
+// a name (one-letter tokens and punctuation are not).
+func informative(s string) bool { return utf8.RuneCountInString(s) >= 2 }
+
+// idSpans is spans over tag ids.
+func idSpans(tags []int) []span {
+	names := make([]string, len(tags))
+	for i, t := range tags {
+		names[i] = tagNames[t]
+	}
+	return spans(names)
+}
+
+// sortLongestFirst orders phrases by decreasing length, keeping the order of
+// equals, so that matching finds the longest phrase first.
+func sortLongestFirst(ps []gazPhrase) {
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && len(ps[j].toks) > len(ps[j-1].toks); j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}

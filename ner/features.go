@@ -1,0 +1,420 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/masar-project/masar/text"
+)
+
+// Feature templates. The numbers are part of the model file's meaning: change
+// them only together with a retrained model.
+const (
+	fBias = iota + 1
+	fRaw
+	fNorm
+	fStem
+	fPro
+	fEnc
+	fPrefix // + length 1..4
+	_
+	_
+	_
+	fSuffix // + length 1..4
+	_
+	_
+	_
+	fStemPre2
+	fStemSuf2
+	fShape
+	fNormM1
+	fNormP1
+	fNormM2
+	fNormP2
+	fStemM1
+	fStemP1
+	fBigramM1
+	fBigramP1
+	fTrig // + window position 0..4 (i-2..i+2), parts: class
+	_
+	_
+	_
+	_
+	fGaz // + window position 0..2 (i-1..i+1), parts: gazetteer bit
+	_
+	_
+	fShapeM1
+	fShapeP1
+	fFirst
+	fDefLen
+	fSuffix2M1
+	fSuffix2P1
+	fTrigPair
+	fStage1 // + window position 0..2 (i-1..i+1), parts: first-stage tag
+	_
+	_
+	fDocType // parts: type, share bucket
+	fDocGaz  // + window position 0..2 (i-1..i+1), parts: document gazetteer bit
+	_
+	_
+	fFreq // parts: frequency buckets of the form and of the stem
+	fFreqDef
+	fFreqM1
+	fFreqP1
+	fVocabNorm // vocabulary keys, not features
+	fVocabStem
+)
+
+// numLexical is the number of word-identity features at the start of each
+// token's features.
+const numLexical = 5
+
+// tokInfo is what the features need to know about one token.
+type tokInfo struct {
+	norm, stem       string
+	hRaw, hNorm      uint64
+	hStem, hPro      uint64
+	hEnc, hShape     uint64
+	pre, suf         [4]uint64 // hashes of the normalised form's 1..4-rune affixes
+	stemPre, stemSuf uint64    // 2-rune affixes of the stem
+	defLen           uint64    // definite article and length bucket
+	trig             uint8     // trigger class bits
+	gaz              uint8     // gazetteer bits
+	freq             uint8     // frequency buckets in the training text: form<<4 | stem
+
+	// Document context, set only for the second stage (see doc.go).
+	stage1  int8     // first-stage tag id + 1; 0 before the first stage
+	docType [4]uint8 // per entity type: 1 + share bucket of the stem's other occurrences with that type; 0 none
+	docGaz  uint8    // bits like gaz, from entities found elsewhere in the document
+}
+
+// hNone stands for a missing neighbour (sentence edge).
+var hNone = strHash("\x00edge")
+
+// counter gives how often a vocabulary key (vocabKey) occurs in the training
+// text; unseen words are names far more often than seen ones.
+type counter func(key uint64) uint32
+
+// vocabKeys are the vocabulary keys of a token's form and stem.
+func vocabKeys(in *tokInfo) (norm, stem uint64) {
+	return feat(fVocabNorm, in.hNorm), feat(fVocabStem, in.hStem)
+}
+
+// setFreq sets the frequency buckets of infos.
+func setFreq(infos []tokInfo, count counter) {
+	for i := range infos {
+		kn, ks := vocabKeys(&infos[i])
+		infos[i].freq = freqBucket(count(kn))<<4 | freqBucket(count(ks))
+	}
+}
+
+// freqBucket groups counts on a rough log scale.
+func freqBucket(n uint32) uint8 {
+	switch {
+	case n <= 1:
+		return uint8(n)
+	case n <= 3:
+		return 2
+	case n <= 9:
+		return 3
+	case n <= 49:
+		return 4
+	}
+	return 5
+}
+
+// analyze fills infos for a sentence.
+func analyze(lx *lexicon, count counter, tokens []string, infos []tokInfo) {
+	for i, tok := range tokens {
+		in := &infos[i]
+		*in = tokInfo{}
+		in.norm = text.NormalizeString(tok)
+		pro, stem, enc := text.SplitClitics(in.norm)
+		in.stem = stem
+		in.hRaw = strHash(tok)
+		in.hNorm = strHash(in.norm)
+		in.hStem = strHash(stem)
+		in.hPro = strHash(strings.Join(pro, "+"))
+		in.hEnc = strHash(strings.Join(enc, "+"))
+		in.hShape = shapeHash(tok)
+		affixes(in.norm, &in.pre, &in.suf)
+		var sp, ss [4]uint64
+		affixes(stem, &sp, &ss)
+		in.stemPre, in.stemSuf = sp[1], ss[1]
+		def := uint64(0)
+		if len(pro) > 0 && pro[len(pro)-1] == "ال" {
+			def = 1
+		}
+		in.defLen = def<<8 | uint64(lengthBucket(utf8.RuneCountInString(stem)))
+		in.trig = lx.trig[in.norm] | lx.trig[stem]
+		if def == 1 {
+			in.trig |= lx.trig["ال"+stem]
+		}
+	}
+	setFreq(infos, count)
+	markGazetteer(lx.gaz, infos, func(in *tokInfo) *uint8 { return &in.gaz })
+}
+
+// markGazetteer sets gazetteer bits from the longest phrase starting at each
+// token; the first token may carry a one-letter proclitic (و، ب، ل، ف، ك).
+// bits selects the field to set.
+func markGazetteer(phrases map[string][]gazPhrase, infos []tokInfo, bits func(*tokInfo) *uint8) {
+	if len(phrases) == 0 {
+		return
+	}
+	for i := 0; i < len(infos); i++ {
+		for _, key := range gazKeys(infos[i].norm) {
+			n, typ := matchPhrase(phrases[key], infos, i)
+			if n == 0 {
+				continue
+			}
+			*bits(&infos[i]) |= 1 << (2 * typ)
+			for j := i + 1; j < i+n; j++ {
+				*bits(&infos[j]) |= 1 << (2*typ + 1)
+			}
+			break
+		}
+	}
+}
+
+// gazKeys are the forms under which a token may start a gazetteer phrase.
+func gazKeys(norm string) []string {
+	keys := []string{norm}
+	if utf8.RuneCountInString(norm) < 4 {
+		return keys
+	}
+	switch {
+	case strings.HasPrefix(norm, "لل"):
+		keys = append(keys, "ال"+norm[len("لل"):])
+	case strings.HasPrefix(norm, "و"), strings.HasPrefix(norm, "ب"), strings.HasPrefix(norm, "ل"),
+		strings.HasPrefix(norm, "ف"), strings.HasPrefix(norm, "ك"):
+		keys = append(keys, norm[2:])
+	}
+	return keys
+}
+
+// matchPhrase returns the length and type of the first (longest) of phrases
+// whose tokens after the first follow position i.
+func matchPhrase(phrases []gazPhrase, infos []tokInfo, i int) (int, int) {
+	for _, p := range phrases {
+		if i+len(p.toks) > len(infos) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p.toks); k++ {
+			if infos[i+k].norm != p.toks[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p.toks), p.typ
+		}
+	}
+	return 0, 0
+}
+
+// affixes hashes the 1..4-rune prefixes and suffixes of s; missing lengths
+// (short words) hash as the whole word with a marker.
+func affixes(s string, pre, suf *[4]uint64) {
+	var cuts [5]int // byte offsets after the first 1..4 runes
+	n := 0
+	for i := range s {
+		if n > 0 && n <= 4 {
+			cuts[n] = i
+		}
+		n++
+		if n > 4 {
+			break
+		}
+	}
+	for k := 1; k <= 4; k++ {
+		if n <= k { // word not longer than k runes
+			pre[k-1] = strHash(s) ^ uint64(k)
+			continue
+		}
+		pre[k-1] = strHash(s[:cuts[k]])
+	}
+	end := len(s)
+	for k := 1; k <= 4; k++ {
+		if end == 0 {
+			suf[k-1] = strHash(s) ^ uint64(k) ^ 0xff
+			continue
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:end])
+		end -= size
+		suf[k-1] = strHash(s[end:])
+	}
+}
+
+// shapeHash summarises a token's characters: classes of runs (Arabic letter,
+// digit, Latin, punctuation, other) and a length bucket.
+func shapeHash(s string) uint64 {
+	var b [16]byte
+	n := 0
+	var last byte
+	runes := 0
+	for _, r := range s {
+		runes++
+		var c byte
+		switch {
+		case r >= '0' && r <= '9', r >= 0x660 && r <= 0x669, r >= 0x6F0 && r <= 0x6F9:
+			c = 'd'
+		case r >= 0x600 && r <= 0x6FF, r >= 0x750 && r <= 0x77F, r >= 0xFB50 && r <= 0xFEFF:
+			c = 'a'
+		case r < 0x250 && unicode.IsLetter(r):
+			c = 'L'
+			if unicode.IsUpper(r) {
+				c = 'U'
+			}
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			c = 'p'
+		default:
+			c = 'o'
+		}
+		if c != last && n < len(b) {
+			b[n] = c
+			n++
+			last = c
+		}
+	}
+	return strHash(string(b[:n])) ^ uint64(lengthBucket(runes))<<56
+}
+
+func lengthBucket(n int) int {
+	switch {
+	case n <= 3:
+		return n
+	case n <= 5:
+		return 4
+	case n <= 8:
+		return 5
+	}
+	return 6
+}
+
+// features appends the feature hashes of token i to buf.
+func features(infos []tokInfo, i int, buf []uint64) []uint64 {
+	in := &infos[i]
+	at := func(k int) *tokInfo {
+		if k < 0 || k >= len(infos) {
+			return nil
+		}
+		return &infos[k]
+	}
+	normAt := func(k int) uint64 {
+		if t := at(k); t != nil {
+			return t.hNorm
+		}
+		return hNone
+	}
+	stemAt := func(k int) uint64 {
+		if t := at(k); t != nil {
+			return t.hStem
+		}
+		return hNone
+	}
+	shapeAt := func(k int) uint64 {
+		if t := at(k); t != nil {
+			return t.hShape
+		}
+		return hNone
+	}
+	freqAt := func(k int) uint64 {
+		if t := at(k); t != nil {
+			return uint64(t.freq)
+		}
+		return 0xff
+	}
+	suf2At := func(k int) uint64 {
+		if t := at(k); t != nil {
+			return t.suf[1]
+		}
+		return hNone
+	}
+	// The word-identity features come first (numLexical of them): training
+	// drops them at random so that the model also learns from the rest.
+	buf = append(buf,
+		feat(fRaw, in.hRaw),
+		feat(fNorm, in.hNorm),
+		feat(fStem, in.hStem),
+		feat2(fBigramM1, normAt(i-1), in.hNorm),
+		feat2(fBigramP1, in.hNorm, normAt(i+1)),
+		feat(fBias, 0),
+		feat(fPro, in.hPro),
+		feat(fEnc, in.hEnc),
+		feat(fStemPre2, in.stemPre),
+		feat(fStemSuf2, in.stemSuf),
+		feat(fShape, in.hShape),
+		feat(fNormM1, normAt(i-1)),
+		feat(fNormP1, normAt(i+1)),
+		feat(fNormM2, normAt(i-2)),
+		feat(fNormP2, normAt(i+2)),
+		feat(fStemM1, stemAt(i-1)),
+		feat(fStemP1, stemAt(i+1)),
+		feat(fShapeM1, shapeAt(i-1)),
+		feat(fShapeP1, shapeAt(i+1)),
+		feat(fDefLen, in.defLen),
+		feat(fSuffix2M1, suf2At(i-1)),
+		feat(fSuffix2P1, suf2At(i+1)),
+		feat(fFreq, uint64(in.freq)),
+		feat(fFreqDef, uint64(in.freq)<<16|in.defLen),
+		feat(fFreqM1, freqAt(i-1)),
+		feat(fFreqP1, freqAt(i+1)),
+	)
+	for k := range 4 {
+		buf = append(buf, feat(fPrefix+uint64(k), in.pre[k]), feat(fSuffix+uint64(k), in.suf[k]))
+	}
+	if i == 0 {
+		buf = append(buf, feat(fFirst, 0))
+	}
+	for d := -2; d <= 2; d++ {
+		t := at(i + d)
+		if t == nil || t.trig == 0 {
+			continue
+		}
+		for c := range triggerClasses {
+			if t.trig&(1<<c) != 0 {
+				buf = append(buf, feat(fTrig+uint64(d+2), uint64(c)))
+			}
+		}
+	}
+	if p, n := at(i-1), at(i+1); p != nil && n != nil && (p.trig|n.trig) != 0 {
+		buf = append(buf, feat(fTrigPair, uint64(p.trig)<<8|uint64(n.trig)))
+	}
+	for d := -1; d <= 1; d++ {
+		t := at(i + d)
+		if t == nil || t.gaz == 0 {
+			continue
+		}
+		for bit := range 2 * len(gazTypes) {
+			if t.gaz&(1<<bit) != 0 {
+				buf = append(buf, feat(fGaz+uint64(d+1), uint64(bit)))
+			}
+		}
+	}
+	if in.stage1 == 0 {
+		return buf
+	}
+	for d := -1; d <= 1; d++ {
+		tag := uint64(numTags) // sentence edge
+		if t := at(i + d); t != nil {
+			tag = uint64(t.stage1 - 1)
+		}
+		buf = append(buf, feat(fStage1+uint64(d+1), tag))
+		if t := at(i + d); t != nil && t.docGaz != 0 {
+			for bit := range 2 * len(gazTypes) {
+				if t.docGaz&(1<<bit) != 0 {
+					buf = append(buf, feat(fDocGaz+uint64(d+1), uint64(bit)))
+				}
+			}
+		}
+	}
+	for typ, b := range in.docType {
+		if b != 0 {
+			buf = append(buf, feat(fDocType, uint64(typ)<<8|uint64(b)))
+		}
+	}
+	return buf
+}

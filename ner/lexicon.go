@@ -1,0 +1,110 @@
+package ner
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/masar-project/masar/text"
+)
+
+//go:embed data/triggers.tsv
+var triggersTSV string
+
+//go:embed data/gazetteer.tsv
+var gazetteerTSV string
+
+// Trigger classes, as bits of tokInfo.trig.
+var triggerClasses = []string{"TITLE", "SPEECH", "LOCW", "ORGW", "MISCW", "NISBA"}
+
+// Gazetteer types; a match sets bit 2*type for its first token and bit
+// 2*type+1 for the following ones.
+var gazTypes = []string{"PERS", "LOC", "ORG", "MISC"}
+
+// lexicon holds the embedded word lists in normalised form.
+type lexicon struct {
+	trig map[string]uint8 // normalised word → class bits
+	// gaz maps a phrase's first normalised token to its phrases, longest
+	// first; each phrase is its normalised tokens and type index.
+	gaz map[string][]gazPhrase
+}
+
+type gazPhrase struct {
+	toks []string
+	typ  int
+}
+
+var (
+	lexOnce sync.Once
+	lex     *lexicon
+	lexErr  error
+)
+
+// getLexicon parses the embedded lists once.
+func getLexicon() (*lexicon, error) {
+	lexOnce.Do(func() { lex, lexErr = parseLexicon(triggersTSV, gazetteerTSV) })
+	return lex, lexErr
+}
+
+func parseLexicon(triggers, gazetteer string) (*lexicon, error) {
+	l := &lexicon{trig: map[string]uint8{}, gaz: map[string][]gazPhrase{}}
+	err := eachTSV(triggers, func(class, word string) error {
+		i := indexOf(triggerClasses, class)
+		if i < 0 {
+			return fmt.Errorf("unknown trigger class %q", class)
+		}
+		l.trig[text.NormalizeString(word)] |= 1 << i
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("triggers.tsv: %w", err)
+	}
+	err = eachTSV(gazetteer, func(typ, name string) error {
+		i := indexOf(gazTypes, typ)
+		if i < 0 {
+			return fmt.Errorf("unknown gazetteer type %q", typ)
+		}
+		toks := strings.Fields(text.NormalizeString(name))
+		l.gaz[toks[0]] = append(l.gaz[toks[0]], gazPhrase{toks, i})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer.tsv: %w", err)
+	}
+	for _, ps := range l.gaz {
+		sortLongestFirst(ps)
+	}
+	return l, nil
+}
+
+// eachTSV calls fn for every "key<TAB>value" line, skipping blank lines and
+// # comments.
+func eachTSV(data string, fn func(k, v string) error) error {
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "\t")
+		v = strings.TrimSpace(v)
+		if !ok || v == "" {
+			return fmt.Errorf("line %d: want KEY<TAB>VALUE", n)
+		}
+		if err := fn(k, v); err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,384 @@
+// Package ner finds named entities (persons, places, organisations and other
+// names) in Arabic text with an averaged structured perceptron: a
+// linear-chain model over BIO tags, sparse hashed features designed for
+// Arabic (normalised and clitic-stripped forms, affixes, word shape, a window
+// of neighbours, trigger words and gazetteers) and Viterbi decoding
+// constrained to well-formed tag sequences. A model trained on ANERcorp is
+// embedded; see README.md for how to reproduce it.
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sync"
+)
+
+// Model is a trained tagger. It is immutable and safe for concurrent use.
+type Model struct {
+	// stage1 tags sentences alone, stage2 with document context (doc.go).
+	stage1, stage2 *weights
+	// vocab counts the forms and stems of the training text (vocabKeys).
+	vocab map[uint64]uint32
+	// Info records how the model was made (data, epochs, seed), for people.
+	Info string
+	lex  *lexicon
+}
+
+func (m *Model) count(key uint64) uint32 { return m.vocab[key] }
+
+// weights are one linear-chain model.
+type weights struct {
+	index map[uint64]int32 // feature hash → row of emit
+	emit  []float32        // numTags weights per feature row
+	// trans[p*numTags+t] scores tag t after tag p; row numTags is the
+	// sentence start.
+	trans []float32
+}
+
+//go:embed model.bin.gz
+var embedded []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model, loading it on first use.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = Load(bytes.NewReader(embedded))
+	})
+	return defaultModel, defaultErr
+}
+
+const magic = "masar-ner/1\n"
+
+// Save writes the model in its gzip-compressed binary form. The output is a
+// function of the weights alone, so equal models give equal bytes.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	putUvarint(bw, uint64(len(m.Info)))
+	bw.WriteString(m.Info)
+	putUvarint(bw, numTags)
+	m.stage1.write(bw)
+	m.stage2.write(bw)
+	keys := make([]uint64, 0, len(m.vocab))
+	for k := range m.vocab {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	putUvarint(bw, uint64(len(keys)))
+	prev := uint64(0)
+	for _, k := range keys {
+		putUvarint(bw, k-prev)
+		prev = k
+	}
+	for _, k := range keys {
+		putUvarint(bw, uint64(m.vocab[k]))
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func putUvarint(w *bufio.Writer, x uint64) {
+	var buf [binary.MaxVarintLen64]byte
+	w.Write(buf[:binary.PutUvarint(buf[:], x)])
+}
+
+// write appends the weights to w: transitions, sorted feature hashes as
+// deltas, then each row's non-zero weights.
+func (m *weights) write(bw *bufio.Writer) {
+	hashes := make([]uint64, 0, len(m.index))
+	for h := range m.index {
+		hashes = append(hashes, h)
+	}
+	slices.Sort(hashes)
+	var buf [4]byte
+	putU := func(x uint64) { putUvarint(bw, x) }
+	putF := func(f float32) {
+		binary.LittleEndian.PutUint32(buf[:], math.Float32bits(f))
+		bw.Write(buf[:])
+	}
+	for _, f := range m.trans {
+		putF(f)
+	}
+	putU(uint64(len(hashes)))
+	prev := uint64(0)
+	for _, h := range hashes {
+		putU(h - prev) // sorted, so deltas are small
+		prev = h
+	}
+	// A bit mask of the non-zero tags of each row, then those weights: most
+	// features only ever moved one or two tags.
+	for _, h := range hashes {
+		row := m.emit[int(m.index[h])*numTags:][:numTags]
+		mask := uint64(0)
+		for t, f := range row {
+			if f != 0 {
+				mask |= 1 << t
+			}
+		}
+		putU(mask)
+		for _, f := range row {
+			if f != 0 {
+				putF(f)
+			}
+		}
+	}
+}
+
+// maxLoadFeatures bounds what Load allocates for a corrupt header.
+const maxLoadFeatures = 1 << 26
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	lx, err := getLexicon()
+	if err != nil {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: model: %w", err)
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	fail := func(what string, err error) (*Model, error) {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, fmt.Errorf("ner: model: reading %s: %w", what, err)
+	}
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("ner: model: not a masar NER model")
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<20 {
+		return fail("info", errors.Join(err, errors.New("bad length")))
+	}
+	info := make([]byte, n)
+	if _, err := io.ReadFull(br, info); err != nil {
+		return fail("info", err)
+	}
+	m := &Model{Info: string(info), lex: lx}
+	if k, err := binary.ReadUvarint(br); err != nil || k != numTags {
+		return fail("tag set", errors.Join(err, fmt.Errorf("%d tags, want %d", k, numTags)))
+	}
+	if m.stage1, err = readWeights(br); err != nil {
+		return fail("first stage", err)
+	}
+	if m.stage2, err = readWeights(br); err != nil {
+		return fail("second stage", err)
+	}
+	if n, err = binary.ReadUvarint(br); err != nil || n > maxLoadFeatures {
+		return fail("vocabulary", errors.Join(err, errors.New("bad size")))
+	}
+	keys := make([]uint64, n)
+	prev := uint64(0)
+	for i := range keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return fail("vocabulary", err)
+		}
+		prev += d
+		keys[i] = prev
+	}
+	m.vocab = make(map[uint64]uint32, n)
+	for _, k := range keys {
+		c, err := binary.ReadUvarint(br)
+		if err != nil || c > math.MaxUint32 {
+			return fail("vocabulary", errors.Join(err, errors.New("bad count")))
+		}
+		m.vocab[k] = uint32(c)
+	}
+	return m, nil
+}
+
+// readWeights reads what weights.write wrote.
+func readWeights(br *bufio.Reader) (*weights, error) {
+	var f4 [4]byte
+	getF := func() (float32, error) {
+		_, err := io.ReadFull(br, f4[:])
+		return math.Float32frombits(binary.LittleEndian.Uint32(f4[:])), err
+	}
+	m := &weights{trans: make([]float32, (numTags+1)*numTags)}
+	var err error
+	for i := range m.trans {
+		if m.trans[i], err = getF(); err != nil {
+			return nil, err
+		}
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > maxLoadFeatures {
+		return nil, errors.Join(err, errors.New("bad feature count"))
+	}
+	m.index = make(map[uint64]int32, n)
+	m.emit = make([]float32, int(n)*numTags)
+	prev := uint64(0)
+	for i := range int(n) {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		prev += d
+		m.index[prev] = int32(i)
+	}
+	for i := range int(n) {
+		mask, err := binary.ReadUvarint(br)
+		if err != nil || mask >= 1<<numTags {
+			return nil, errors.Join(err, errors.New("bad tag mask"))
+		}
+		row := m.emit[i*numTags:][:numTags]
+		for t := range row {
+			if mask&(1<<t) != 0 {
+				if row[t], err = getF(); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return m, nil
+}
+
+// scratch is the per-call working memory of decoding, pooled to keep
+// tagging cheap in steady state.
+type scratch struct {
+	feats []uint64
+	score []float32
+	back  []int8
+	best  []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Tag returns the BIO tag of each token of one sentence.
+func (m *Model) Tag(tokens []string) []string {
+	return m.TagDocument([][]string{tokens})[0]
+}
+
+// TagDocument tags the sentences of one document together, so that a name
+// found in one sentence helps to find it in the others.
+func (m *Model) TagDocument(doc [][]string) [][]string {
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	infos := make([][]tokInfo, len(doc))
+	preds := make([][]int, len(doc))
+	for k, toks := range doc {
+		infos[k] = make([]tokInfo, len(toks))
+		analyze(m.lex, m.count, toks, infos[k])
+		preds[k] = slices.Clone(m.stage1.decode(infos[k], s))
+	}
+	addDocContext(infos, preds)
+	out := make([][]string, len(doc))
+	for k := range doc {
+		out[k] = make([]string, len(doc[k]))
+		for i, t := range m.stage2.decode(infos[k], s) {
+			out[k][i] = tagNames[t]
+		}
+	}
+	return out
+}
+
+// tagStage1 tags sentences with the first stage alone (for training).
+func (m *Model) tagStage1(doc [][]string) [][]string {
+	s := new(scratch)
+	out := make([][]string, len(doc))
+	for k, toks := range doc {
+		infos := make([]tokInfo, len(toks))
+		analyze(m.lex, m.count, toks, infos)
+		out[k] = make([]string, len(toks))
+		for i, t := range m.stage1.decode(infos, s) {
+			out[k][i] = tagNames[t]
+		}
+	}
+	return out
+}
+
+// decode returns the best tag ids for a sentence; the slice is s.best.
+func (m *weights) decode(infos []tokInfo, s *scratch) []int {
+	n := len(infos)
+	if n == 0 {
+		return nil
+	}
+	s.score = resize(s.score, n*numTags)
+	clear(s.score)
+	for i := range n {
+		s.feats = features(infos, i, s.feats[:0])
+		row := s.score[i*numTags:][:numTags]
+		for _, h := range s.feats {
+			if r, ok := m.index[h]; ok {
+				w := m.emit[int(r)*numTags:][:numTags]
+				for t := range row {
+					row[t] += w[t]
+				}
+			}
+		}
+	}
+	s.back = resize(s.back, n*numTags)
+	s.best = resize(s.best, n)
+	viterbi(s.score, m.trans, float32(math.Inf(-1)), s.back, s.best)
+	return s.best
+}
+
+// viterbi finds the best allowed tag sequence given per-token emission scores
+// (n×numTags, overwritten with path scores) and transition scores; neg marks
+// impossible states, back is n×numTags scratch, best receives the tags. Ties
+// go to the lower tag id, so decoding is deterministic.
+func viterbi[T float32 | int64](score, trans []T, neg T, back []int8, best []int) {
+	n := len(best)
+	for t := range numTags {
+		if allowed(-1, t) {
+			score[t] += trans[numTags*numTags+t]
+		} else {
+			score[t] = neg
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := score[(i-1)*numTags:][:numTags]
+		cur := score[i*numTags:][:numTags]
+		bk := back[i*numTags:][:numTags]
+		for t := range numTags {
+			bestP, bestS := -1, neg
+			for p := range numTags {
+				if !allowed(p, t) || prev[p] == neg {
+					continue
+				}
+				if v := prev[p] + trans[p*numTags+t]; bestP < 0 || v > bestS {
+					bestP, bestS = p, v
+				}
+			}
+			if bestP < 0 {
+				cur[t], bk[t] = neg, 0
+				continue
+			}
+			cur[t] += bestS
+			bk[t] = int8(bestP)
+		}
+	}
+	last := score[(n-1)*numTags:][:numTags]
+	bt := 0
+	for t := 1; t < numTags; t++ {
+		if last[t] > last[bt] {
+			bt = t
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		best[i] = bt
+		bt = int(back[i*numTags+bt])
+	}
+}

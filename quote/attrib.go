@@ -1,0 +1,272 @@
+package quote
+
+import (
+	"github.com/masar-project/masar/text"
+)
+
+// maxSpeaker caps a speaker phrase in tokens.
+const maxSpeaker = 10
+
+// tokens tokenises the article slice [a, b) with article offsets.
+func (d *doc) tokens(a, b int) []text.Token {
+	if a >= b {
+		return nil
+	}
+	ts := text.Tokenize(d.s[d.bo[a]:d.bo[b]])
+	for i := range ts {
+		ts[i].Start += a
+		ts[i].End += a
+	}
+	return ts
+}
+
+// attribution is what the text around a quote says about its speaker.
+type attribution struct {
+	found   bool   // a cue was found
+	speaker Span   // empty: continue the previous speaker
+	verb    string // the cue as written
+}
+
+// direct decides whether a pair of marks is a quotation and attributes it.
+func (d *doc) direct(p pair, last Span, pairs []pair) (Quote, bool) {
+	in := d.span(p.inStart, p.inEnd)
+	if in.Text == "" {
+		return Quote{}, false
+	}
+	words := countWords(d.tokens(in.Start, in.End))
+	if p.inEnd == p.close && words < 4 {
+		return Quote{}, false // an unclosed short mark is noise
+	}
+	sStart, sEnd := d.sentenceAt(p.open)
+	if p.open < sStart {
+		sStart = p.open
+	}
+	// the clause: from the sentence start or the previous quote in it
+	cStart := sStart
+	for _, o := range pairs {
+		if o.close <= p.open && o.close > cStart {
+			cStart = o.close
+		}
+	}
+	before := d.tokens(cStart, p.open)
+	var prev text.Token
+	if len(before) > 0 {
+		prev = before[len(before)-1]
+	}
+	colon := prev.Kind == text.Punct && (prev.Norm == ":")
+	if colon && len(before) > 1 {
+		prev = before[len(before)-2]
+	}
+	if cueOf(prev)&name != 0 {
+		return Quote{}, false
+	}
+	a := d.attribute(before)
+	if !a.found && cStart > sStart {
+		a = d.attribute(d.tokens(sStart, p.open)) // a cue earlier in the sentence
+	}
+	if !a.found {
+		a = d.attributeAfter(p.close, max(sEnd, p.close))
+	}
+	whole := p.open <= d.firstNonBlank(sStart) && words >= 4
+	if !a.found && colon {
+		a = attribution{found: true, speaker: d.headline(before)}
+	}
+	if !a.found && !whole {
+		return Quote{}, false
+	}
+	if words <= 3 && !colon && !complement(prev) {
+		return Quote{}, false
+	}
+	if words <= 7 && !colon && prev.Kind == text.Word && isPreposition(prev.Norm) {
+		return Quote{}, false // أشار إلى "هيئة ..." names a body
+	}
+	q := Quote{Text: in, Direct: true, Speaker: a.speaker, Verb: a.verb}
+	if q.Speaker.Text == "" {
+		q.Speaker = last
+	}
+	return q, true
+}
+
+// complement reports a word after which even a one-word quote is what was
+// said: إن/أن "...", كان "...", وصفه بـ"...".
+func complement(t text.Token) bool {
+	switch t.Norm {
+	case "ان", "بان", "انه", "انها", "كان", "كانت", "ب", "بانه", "بانها", "يكون", "تكون":
+		return true
+	}
+	return t.Kind == text.Punct && (t.Norm == "," || t.Norm == "-")
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "الي", "في", "من", "عن", "مع", "حول", "ضد", "لدي":
+		return true
+	}
+	return false
+}
+
+func countWords(ts []text.Token) int {
+	n := 0
+	for _, t := range ts {
+		if t.Kind == text.Word || t.Kind == text.Number || t.Kind == text.Latin {
+			n++
+		}
+	}
+	return n
+}
+
+func (d *doc) firstNonBlank(i int) int {
+	for i < len(d.rs) && isBlank(d.rs[i]) {
+		i++
+	}
+	return i
+}
+
+// attribute looks for the last cue in the tokens before a quote and reads
+// its speaker.
+func (d *doc) attribute(ts []text.Token) attribution {
+	for i := len(ts) - 1; i >= 0; i-- {
+		c := cueOf(ts[i])
+		switch {
+		case c&verb != 0:
+			return attribution{found: true, verb: ts[i].Text, speaker: d.subjectOrEarlier(ts, i)}
+		case c&according != 0:
+			j := i + 1
+			if j < len(ts) && ts[j].Norm == "ما" {
+				continue // حسب ما ذكر X: the verb after it carries the subject
+			}
+			if j < len(ts) && ts[j].Kind == text.Punct {
+				continue
+			}
+			return attribution{found: true, verb: ts[i].Text, speaker: d.phrase(ts, j)}
+		case c&adverbial != 0:
+			return attribution{found: true, verb: ts[i].Text, speaker: d.earlier(ts, i)}
+		}
+	}
+	return attribution{}
+}
+
+// subjectOrEarlier is the subject of the verb at ts[i] or, for a bare verb
+// (ورأى أن، وقال إن), the subject of an earlier verb in the same sentence.
+func (d *doc) subjectOrEarlier(ts []text.Token, i int) Span {
+	if s := d.subject(ts, i); s.Text != "" {
+		return s
+	}
+	return d.earlier(ts, i)
+}
+
+// earlier is the speaker of the nearest speech verb before ts[i] that has an
+// explicit subject.
+func (d *doc) earlier(ts []text.Token, i int) Span {
+	for k := i - 1; k >= 0; k-- {
+		if cueOf(ts[k])&verb != 0 {
+			if s := d.subject(ts, k); s.Text != "" {
+				return s
+			}
+		}
+	}
+	return Span{}
+}
+
+// attributeAfter reads «...»، قال X: a speech verb right after the closing
+// mark, possibly after a comma.
+func (d *doc) attributeAfter(from, to int) attribution {
+	ts := d.tokens(from, to)
+	i := 0
+	for i < len(ts) && ts[i].Kind == text.Punct && ts[i].Norm == "," {
+		i++
+	}
+	if i < len(ts) && cueOf(ts[i])&verb != 0 {
+		return attribution{found: true, verb: ts[i].Text, speaker: d.phrase(ts, i+1)}
+	}
+	return attribution{}
+}
+
+// subject is the speaker of the verb at ts[i]: the phrase after it (جاء في
+// البيان: the phrase after في), or, when the verb has none, a short noun
+// phrase right before it (مسؤولون أمريكيون قالوا).
+func (d *doc) subject(ts []text.Token, i int) Span {
+	j := i + 1
+	if w, _ := cutConj(ts[i].Norm); (w == "جاء" || ts[i].Norm == "جاء") && j < len(ts) && ts[j].Norm == "في" {
+		j++
+	}
+	if s := d.phrase(ts, j); s.Text != "" {
+		return s
+	}
+	if hasConj(ts[i]) {
+		return Span{}
+	}
+	// كان X قد قال، فيما كان مسؤولون قالوا: a subject before a verb
+	// without a conjunction, back to the clause start or a stop word
+	e := i
+	if e > 0 && ts[e-1].Norm == "قد" {
+		e--
+	}
+	k := e
+	for k > 0 && e-k < 5 {
+		t := ts[k-1]
+		if t.Kind != text.Word || cueOf(t)&(stop|verb|according|adverbial) != 0 || hasConj(t) {
+			break
+		}
+		k--
+	}
+	if k < e && (k == 0 || ts[k-1].Kind == text.Punct || cueOf(ts[k-1])&stop != 0) {
+		return d.span(ts[k].Start, ts[e-1].End)
+	}
+	return Span{}
+}
+
+// phrase reads a speaker phrase starting at ts[j]: it ends at punctuation
+// (except a hyphen), أن/إن, a preposition starting a complement (في، خلال،
+// لوكالة) or another cue.
+func (d *doc) phrase(ts []text.Token, j int) Span {
+	k := j
+	for ; k < len(ts) && k-j < maxSpeaker; k++ {
+		t := ts[k]
+		if t.Kind == text.Punct && t.Norm != "-" || t.Kind == text.Symbol || t.Kind == text.Number {
+			break
+		}
+		c := cueOf(t)
+		if c&(verb|according|adverbial) != 0 {
+			break
+		}
+		if c&stop != 0 {
+			if t.Norm == "الي" && !(k+1 < len(ts) && cueOf(ts[k+1])&stop != 0 && isThat(ts[k+1].Norm)) {
+				continue // مبعوث الأمم المتحدة إلى سوريا
+			}
+			break
+		}
+		if len(t.Proclitics) > 0 && t.Proclitics[0] == "ل" && cues[t.Stem]&medium != 0 {
+			break // لوكالة، للصحفيين
+		}
+		if len(t.Proclitics) > 0 && t.Proclitics[0] == "ب" {
+			break // بدوره، بشأن
+		}
+	}
+	if k == j {
+		return Span{}
+	}
+	return d.span(ts[j].Start, ts[k-1].End)
+}
+
+func isThat(w string) bool {
+	switch w {
+	case "ان", "انه", "انها", "انهم":
+		return true
+	}
+	return false
+}
+
+// headline reads 'لافروف: "..."' without a verb: up to four words before the
+// colon.
+func (d *doc) headline(before []text.Token) Span {
+	n := len(before) - 1 // the colon
+	k := n
+	for k > 0 && n-k < 4 && before[k-1].Kind == text.Word && cueOf(before[k-1])&stop == 0 {
+		k--
+	}
+	if k == n {
+		return Span{}
+	}
+	return d.span(before[k].Start, before[n-1].End)
+}

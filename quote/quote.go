@@ -1,0 +1,158 @@
+// Package quote finds quotations in an Arabic news article and attributes
+// them to their speakers: direct quotes in every mark style, and reported
+// speech (قال إن ...).
+package quote
+
+import (
+	"github.com/masar-project/masar/text"
+)
+
+// Span is a piece of the article text; Start and End count code points, End
+// exclusive.
+type Span struct {
+	Text       string
+	Start, End int
+}
+
+// Quote is one quotation.
+type Quote struct {
+	Text    Span   // the quoted words, without the marks
+	Direct  bool   // false for reported speech (قال إن ...)
+	Speaker Span   // the speaker phrase as written; zero when unknown
+	Verb    string // the attribution verb as written
+}
+
+// maxQuote caps a quote whose closing mark never comes, so that a stray mark
+// cannot swallow the article.
+const maxQuote = 1500
+
+// doc is an article prepared for attribution.
+type doc struct {
+	s     string
+	rs    []rune
+	bo    []int // byte offset of each code point
+	sents []text.Sentence
+}
+
+func (d *doc) span(a, b int) Span {
+	for a < b && isBlank(d.rs[a]) {
+		a++
+	}
+	for b > a && isBlank(d.rs[b-1]) {
+		b--
+	}
+	if a >= b {
+		return Span{}
+	}
+	return Span{Text: d.s[d.bo[a]:d.bo[b]], Start: a, End: b}
+}
+
+// Find returns the quotes of s in text order.
+func Find(s string) []Quote {
+	d := &doc{s: s, rs: []rune(s), bo: text.RuneOffsets(s)}
+	d.sents = logicalSentences(d, text.Sentences(s))
+	pairs := findPairs(d.rs)
+	var items []item
+	for _, p := range pairs {
+		items = append(items, item{pair: p, direct: true})
+	}
+	items = append(items, d.reported(pairs)...)
+	sortItems(items)
+
+	var out []Quote
+	var last Span
+	for _, it := range items {
+		var q Quote
+		var ok bool
+		if it.direct {
+			q, ok = d.direct(it.pair, last, pairs)
+		} else {
+			q, ok = it.q, true
+			if q.Speaker.Text == "" {
+				q.Speaker = last
+			}
+		}
+		if !ok {
+			continue
+		}
+		q.Speaker = d.resolveStatement(q.Speaker, last)
+		if q.Speaker.Text != "" {
+			last = q.Speaker
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// item is a direct-quote candidate or a reported-speech quote, in text order.
+type item struct {
+	pair   pair
+	direct bool
+	q      Quote
+}
+
+func (it item) pos() int {
+	if it.direct {
+		return it.pair.open
+	}
+	return it.q.Text.Start
+}
+
+func sortItems(items []item) {
+	// insertion sort: the two lists are each sorted and short
+	for i := 1; i < len(items); i++ {
+		for j := i; j > 0 && items[j].pos() < items[j-1].pos(); j-- {
+			items[j], items[j-1] = items[j-1], items[j]
+		}
+	}
+}
+
+// logicalSentences merges sentences that a hard line wrap split: a line that
+// does not end in a terminator or closing mark continues on the next line.
+func logicalSentences(d *doc, ss []text.Sentence) []text.Sentence {
+	var out []text.Sentence
+	for _, s := range ss {
+		if n := len(out); n > 0 {
+			prev := out[n-1]
+			gap := d.rs[prev.End:s.Start]
+			if !endsSentence(d.rs[prev.End-1]) && countNewlines(gap) == 1 {
+				out[n-1] = text.Sentence{Text: d.s[d.bo[prev.Start]:d.bo[s.End]], Start: prev.Start, End: s.End}
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func endsSentence(r rune) bool {
+	switch r {
+	case '.', '!', '?', '؟', '…', '»', '”', '"', ')', ':':
+		return true
+	}
+	return false
+}
+
+func countNewlines(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if r == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// sentenceAt returns the logical sentence that contains offset p.
+func (d *doc) sentenceAt(p int) (int, int) {
+	for _, s := range d.sents {
+		if p >= s.Start && p < s.End {
+			return s.Start, s.End
+		}
+	}
+	return p, p
+}
+
+func isBlank(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == 0xA0 || r == 0x200F || r == 0x200E
+}

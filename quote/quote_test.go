@@ -1,0 +1,144 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFind(t *testing.T) {
+	type want struct {
+		text, speaker string
+		direct        bool
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []want
+	}{
+		{"guillemets with colon",
+			"وقال الوزير سامي النجار: «لن نقبل بأي تسوية على حساب شعبنا».",
+			[]want{{"لن نقبل بأي تسوية على حساب شعبنا", "الوزير سامي النجار", true}}},
+		{"straight marks",
+			"قالت المتحدثة باسم الحكومة: \"الحوار هو الطريق الوحيد للحل\".",
+			[]want{{"الحوار هو الطريق الوحيد للحل", "المتحدثة باسم الحكومة", true}}},
+		{"curly marks, feminine verb",
+			"وأكدت الوزيرة أن “المساعدات ستصل إلى كل المحتاجين قريباً”.",
+			[]want{{"المساعدات ستصل إلى كل المحتاجين قريباً", "الوزيرة", true}}},
+		{"doubled marks as in copy",
+			"وأضاف كمال: \"\"سنواصل العمل مع جميع الأطراف حتى النهاية\".",
+			[]want{{"سنواصل العمل مع جميع الأطراف حتى النهاية", "كمال", true}}},
+		{"nested guillemets stay inside",
+			"وقال المندوب الدائم لدى الأمم المتحدة: \"نأمل أن تنجح «مبادرة السلام» في وقف القتال\".",
+			[]want{{"نأمل أن تنجح «مبادرة السلام» في وقف القتال", "المندوب الدائم لدى الأمم المتحدة", true}}},
+		{"nested straight marks closed by a doubled mark",
+			"فقال السفير: \"نتطلع إلى نجاح المؤتمر المقبل المعروف باسم \"سلام 2\"\".",
+			[]want{{"نتطلع إلى نجاح المؤتمر المقبل المعروف باسم \"سلام 2\"", "السفير", true}}},
+		{"quote over several sentences",
+			"وقال رئيس البعثة: «وصلنا أمس إلى المدينة. الوضع صعب جداً. نحتاج إلى المزيد من الأطباء».",
+			[]want{{"وصلنا أمس إلى المدينة. الوضع صعب جداً. نحتاج إلى المزيد من الأطباء", "رئيس البعثة", true}}},
+		{"speaker after the quote",
+			"«لن نسمح بتكرار ما حدث في الماضي»، قال قائد الشرطة.",
+			[]want{{"لن نسمح بتكرار ما حدث في الماضي", "قائد الشرطة", true}}},
+		{"bare verb continues the previous speaker",
+			"وقال وزير الخارجية التركي: «الحل سياسي فقط». وأضاف: «لن نتدخل عسكرياً في أي مكان».",
+			[]want{{"الحل سياسي فقط", "وزير الخارجية التركي", true}, {"لن نتدخل عسكرياً في أي مكان", "وزير الخارجية التركي", true}}},
+		{"speaker ends before a complement",
+			"وقال المتحدث العسكري في تصريح لوكالة محلية: «القوات تقدمت عشرة كيلومترات نحو الشمال».",
+			[]want{{"القوات تقدمت عشرة كيلومترات نحو الشمال", "المتحدث العسكري", true}}},
+		{"speaker ends at a medium after lam",
+			"وقال مسؤول أمني لوكالة الأنباء: \"تم اعتقال ثلاثة مشتبه بهم في المدينة\".",
+			[]want{{"تم اعتقال ثلاثة مشتبه بهم في المدينة", "مسؤول أمني", true}}},
+		{"title with a preposition of office",
+			"وقال مبعوث الأمم المتحدة إلى اليمن: «الهدنة صامدة حتى الآن رغم بعض الخروقات».",
+			[]want{{"الهدنة صامدة حتى الآن رغم بعض الخروقات", "مبعوث الأمم المتحدة إلى اليمن", true}}},
+		{"statement resolves to its issuer",
+			"أصدرت وزارة الداخلية بياناً مساء أمس.\nوجاء في البيان: «سيتم فتح الطرق الرئيسية صباح الغد».",
+			[]want{{"سيتم فتح الطرق الرئيسية صباح الغد", "وزارة الداخلية", true}}},
+		{"reported speech",
+			"وقال رئيس البلدية إن المياه ستعود إلى الأحياء الشرقية خلال يومين.",
+			[]want{{"المياه ستعود إلى الأحياء الشرقية خلال يومين", "رئيس البلدية", false}}},
+		{"reported speech continues the speaker",
+			"قالت المنظمة: «الوضع كارثي في المخيمات». وأكدت أن آلاف الأسر بلا مأوى منذ أسابيع.",
+			[]want{{"الوضع كارثي في المخيمات", "المنظمة", true}, {"آلاف الأسر بلا مأوى منذ أسابيع", "المنظمة", false}}},
+		{"a one-word description",
+			"واعتبر النائب أن الجلسة كانت \"مثمرة\".",
+			[]want{{"مثمرة", "النائب", true}}},
+		{"a description after bi",
+			"ووصف النائب آنذاك بـ\"المثمرة\" تلك الجلسة.",
+			[]want{{"المثمرة", "النائب", true}}},
+		{"subject before the verb",
+			"فيما كان مسؤولون محليون قالوا إن \"الجسر سيفتح أمام السيارات الأسبوع المقبل\".",
+			[]want{{"الجسر سيفتح أمام السيارات الأسبوع المقبل", "مسؤولون محليون", true}}},
+		{"names and titles in marks are not quotes",
+			"شارك الوفد في مؤتمر \"أصدقاء الشعب\" الذي عقد تحت عنوان \"معاً من أجل المستقبل\" في إشارة إلى \"هيئة الحوار الوطني\".",
+			nil},
+		{"an unclosed mark stays in its paragraph",
+			"وقال الطبيب: «الوضع خطير جداً في المستشفى ونحتاج إلى الدعم.\nوفي سياق آخر، افتتحت البلدية حديقة جديدة في وسط المدينة.",
+			[]want{{"الوضع خطير جداً في المستشفى ونحتاج إلى الدعم.", "الطبيب", true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Find(tt.in)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find gave %d quotes, want %d: %+v", len(got), len(tt.want), got)
+			}
+			for i, w := range tt.want {
+				q := got[i]
+				if q.Text.Text != w.text || q.Speaker.Text != w.speaker || q.Direct != w.direct {
+					t.Errorf("quote %d = {%q, speaker %q, direct %v}, want {%q, %q, %v}", i, q.Text.Text, q.Speaker.Text, q.Direct, w.text, w.speaker, w.direct)
+				}
+				checkSpan(t, tt.in, q.Text)
+				checkSpan(t, tt.in, q.Speaker)
+			}
+		})
+	}
+}
+
+func checkSpan(t *testing.T, in string, s Span) {
+	t.Helper()
+	if s.Text == "" {
+		return
+	}
+	rs := []rune(in)
+	if s.Start < 0 || s.End > len(rs) || s.Start >= s.End {
+		t.Fatalf("span [%d,%d) out of bounds (%d runes)", s.Start, s.End, len(rs))
+	}
+	if utf8.ValidString(in) && string(rs[s.Start:s.End]) != s.Text {
+		t.Fatalf("span text %q != slice %q", s.Text, string(rs[s.Start:s.End]))
+	}
+}
+
+func TestUnbalancedCap(t *testing.T) {
+	in := "قال: «" + strings.Repeat("كلمة أخرى بلا نهاية ", 400)
+	for _, q := range Find(in) {
+		if n := q.Text.End - q.Text.Start; n > maxQuote {
+			t.Errorf("quote of %d code points exceeds the cap %d", n, maxQuote)
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"", "\"", "««»»", "قال: \"\"أ\" \"ب\"\"", "وقال الوزير: «نعم». وأضاف: «لا».",
+		"«أ»، قال سامي.\n\"ب", "وجاء في البيان: “أ“", "\xff«\xfe»",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := -1
+		for _, q := range Find(s) {
+			checkSpan(t, s, q.Text)
+			checkSpan(t, s, q.Speaker)
+			if q.Text.Text == "" {
+				t.Fatal("empty quote")
+			}
+			if q.Direct && q.Text.Start <= prev {
+				t.Fatalf("direct quotes overlap or are out of order at %d", q.Text.Start)
+			}
+			if q.Direct {
+				prev = q.Text.Start
+			}
+		}
+	})
+}

@@ -1,0 +1,171 @@
+// Package store is masar's system of record: articles with their provenance
+// and annotations, merged events across articles, and Arabic full-text search,
+// on embedded SQLite (the default) or on PostgreSQL with the same behaviour.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"modernc.org/sqlite"
+)
+
+// ErrLocked is returned when another process holds the SQLite write lock for
+// longer than the busy timeout.
+var ErrLocked = errors.New("database is locked by another masar process")
+
+// ErrReadOnly is returned when the database file or its directory cannot be
+// written (SQLite's WAL needs to create files next to the database).
+var ErrReadOnly = errors.New("database is read-only")
+
+// ErrNotFound is returned by lookups of a missing row.
+var ErrNotFound = errors.New("not found")
+
+// busyTimeout is how long a SQLite writer waits for another one; a variable so
+// that the locked-database test does not wait five seconds.
+var busyTimeout = 5 * time.Second
+
+// Store is an open masar database. It is safe for concurrent use.
+type Store struct {
+	db *sql.DB
+	d  dialect
+}
+
+// DefaultPath is $MASAR_DB if set, else masar.db in the working directory.
+func DefaultPath() string {
+	if p := os.Getenv("MASAR_DB"); p != "" {
+		return p
+	}
+	return "masar.db"
+}
+
+// Open opens or creates the store and brings its schema up to date. An empty
+// dsn means DefaultPath(); "postgres://" and "postgresql://" URLs select
+// PostgreSQL; anything else is a SQLite file path.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if dsn == "" {
+		dsn = DefaultPath()
+	}
+	var s *Store
+	var err error
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		s, err = openPostgres(ctx, dsn)
+	} else {
+		s, err = openSQLite(ctx, dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openPostgres(ctx context.Context, dsn string) (*Store, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: cannot connect: %w", err)
+	}
+	return &Store{db: db, d: dialect{postgres: true}}, nil
+}
+
+func openSQLite(ctx context.Context, path string) (*Store, error) {
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("database path %q: '?' and '#' are not allowed in a SQLite path", path)
+	}
+	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
+	dsn := fmt.Sprintf("file:%s?_busy_timeout=%d&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=1&_txlock=immediate",
+		path, busyTimeout.Milliseconds())
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite %s: %w", path, err)
+	}
+	s := &Store{db: db, d: dialect{}}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, s.wrap(fmt.Errorf("sqlite %s: %w", path, err))
+	}
+	return s, nil
+}
+
+// checkWritable turns permission problems into one clear error before SQLite
+// reports them as an obscure "unable to open database file" or, worse, only
+// on the first write.
+func checkWritable(path string) error {
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("database directory %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("database directory %s is not a directory", dir)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		if isReadOnlyErr(err) {
+			return fmt.Errorf("%w: cannot write %s: %v", ErrReadOnly, path, err)
+		}
+		return fmt.Errorf("database %s: %w", path, err)
+	}
+	f.Close()
+	probe, err := os.CreateTemp(dir, ".masar-probe-*")
+	if err != nil {
+		if isReadOnlyErr(err) {
+			return fmt.Errorf("%w: cannot create files in %s (SQLite needs its -wal and -shm files there): %v", ErrReadOnly, dir, err)
+		}
+		return fmt.Errorf("database directory %s: %w", dir, err)
+	}
+	probe.Close()
+	return os.Remove(probe.Name())
+}
+
+func isReadOnlyErr(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dialect names the backend: "sqlite" or "postgres".
+func (s *Store) Dialect() string {
+	if s.d.postgres {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// wrap translates backend errors that users meet into the package's errors.
+func (s *Store) wrap(err error) error {
+	if err == nil || s.d.postgres {
+		return err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case 5, 6: // SQLITE_BUSY, SQLITE_LOCKED
+			return fmt.Errorf("%w (waited %s): %v", ErrLocked, busyTimeout, err)
+		case 8: // SQLITE_READONLY
+			return fmt.Errorf("%w: %v", ErrReadOnly, err)
+		case 26: // SQLITE_NOTADB
+			return fmt.Errorf("not a masar database: %v", err)
+		}
+	}
+	return err
+}

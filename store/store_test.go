@@ -1,0 +1,200 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/masar-project/masar/article"
+)
+
+// A made-up report, written for these tests.
+const consultText = "التقى وزير الخارجية الروسي نظيره التركي في أنقرة يوم الاثنين، وأجرى الجانبان مشاورات حول الأوضاع الإنسانية. " +
+	"وقال الوزير التركي إن «المشاورات كانت مثمرة وسنواصلها الشهر المقبل»."
+
+func consultResult() article.Result {
+	first := "التقى وزير الخارجية الروسي نظيره التركي في أنقرة يوم الاثنين، وأجرى الجانبان مشاورات حول الأوضاع الإنسانية."
+	n := len([]rune(first))
+	return article.Result{
+		ID: "r1",
+		Events: []article.Event{{
+			Type: "CONSULT", Mode: "visit", Context: []string{"diplomatic"}, Modality: "asserted",
+			Actors:     []article.Actor{{Text: "وزير الخارجية الروسي", Code: "RUSGOV", Name: "Russia"}},
+			Recipients: []article.Actor{{Text: "نظيره التركي", Code: "TURGOV"}},
+			Date:       str("2020-03-02"), DateEnd: nil,
+			Location: &article.Location{Text: "أنقرة", Name: "Ankara", Country: "TUR", Lat: 39.93, Lon: 32.86},
+			Evidence: article.Span{Text: first, Start: 0, End: n}, Trigger: "التقى", CAMEO: "042", Score: 1,
+		}, {
+			Type: "AGREE", Modality: "future", Actors: []article.Actor{{Text: "الوزير التركي", Code: "TURGOV"}},
+			Recipients: []article.Actor{}, Date: str("2020-04"), DateEnd: str("2020-04"),
+			Evidence: article.Span{Text: "وقال الوزير التركي إن «المشاورات كانت مثمرة وسنواصلها الشهر المقبل».", Start: n + 1, End: len([]rune(consultText))},
+		}},
+		Quotes: []article.Quote{{Speaker: article.Actor{Text: "الوزير التركي", Code: "TURGOV"}, Text: "المشاورات كانت مثمرة وسنواصلها الشهر المقبل",
+			Direct: true, Start: n + 23, End: n + 66}},
+		Entities: []article.Entity{{Text: "أنقرة", Type: "LOC", Start: 44, End: 49, Canonical: "Ankara"}},
+		Timexes:  []article.Timex{{Text: "يوم الاثنين", Value: str("2020-03-02"), Start: 50, End: 61}, {Text: "الشهر المقبل", Value: nil, Start: 1, End: 2}},
+	}
+}
+
+func consultRecord() ArticleRecord {
+	return ArticleRecord{
+		Article: article.Article{ID: "r1", Text: consultText, Published: "2020-03-03", URL: "https://news.example/a/1", Title: "لقاء في أنقرة"},
+		Source:  "/data/feed.jsonl", Format: "jsonl", Byline: "مراسلنا", Canonical: "https://news.example/a/1",
+		Lang: "ar", Charset: "utf-8", Fetched: time.Date(2020, 3, 3, 10, 0, 0, 0, time.UTC),
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	backends(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		rec, res := consultRecord(), consultResult()
+		pr, err := s.Put(ctx, rec, res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pr.ArticleID == 0 || pr.Duplicate || pr.NearDuplicateOf != 0 {
+			t.Fatalf("Put = %+v", pr)
+		}
+		gotRec, gotRes, err := s.Article(ctx, pr.ArticleID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.ContentHash, rec.SimHash = ContentHash(rec.Text), SimHash(rec.Text)
+		if !reflect.DeepEqual(gotRec, rec) {
+			t.Errorf("record:\n got %+v\nwant %+v", gotRec, rec)
+		}
+		if !reflect.DeepEqual(gotRes, res) {
+			t.Errorf("result:\n got %+v\nwant %+v", gotRes, res)
+		}
+		if _, _, err := s.Article(ctx, pr.ArticleID+100); !errors.Is(err, ErrNotFound) {
+			t.Errorf("missing article: err = %v, want ErrNotFound", err)
+		}
+		rows, total, err := s.Events(ctx, EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != 2 || len(rows) != 2 {
+			t.Fatalf("Events: %d rows, total %d, want 2", len(rows), total)
+		}
+		// Latest first: the planned April meeting, then the March one.
+		if rows[0].Type != "AGREE" || rows[1].Type != "CONSULT" {
+			t.Errorf("order: %s, %s", rows[0].Type, rows[1].Type)
+		}
+		if r := rows[1]; r.ArticleID != pr.ArticleID || r.ArticleTitle != rec.Title || r.ArticleURL != rec.URL ||
+			r.Source != rec.Source || r.MergedID == 0 || !reflect.DeepEqual(r.Event, res.Events[0]) {
+			t.Errorf("event row = %+v", r)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Stats{Articles: 1, Events: 2, MergedEvents: 2, Quotes: 1, Entities: 1,
+			ByType:     map[string]int{"CONSULT": 1, "AGREE": 1},
+			ByQuad:     map[string]int{"verbal cooperation": 2},
+			ByModality: map[string]int{"asserted": 1, "future": 1}}
+		if !reflect.DeepEqual(st, want) {
+			t.Errorf("Stats = %+v, want %+v", st, want)
+		}
+	})
+}
+
+func TestIdempotentPut(t *testing.T) {
+	backends(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		first, err := s.Put(ctx, consultRecord(), consultResult())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := s.HasContent(ctx, ContentHash(consultText)); err != nil || !ok {
+			t.Fatalf("HasContent = %v, %v", ok, err)
+		}
+		if ok, err := s.HasContent(ctx, ContentHash("نص آخر")); err != nil || ok {
+			t.Fatalf("HasContent(other) = %v, %v", ok, err)
+		}
+		// The same text re-wrapped and from another source is the same content.
+		again := consultRecord()
+		again.Text = "  " + strings.ReplaceAll(consultText, " ", "\n ") + "\n"
+		again.Source = "/elsewhere/copy.txt"
+		second, err := s.Put(ctx, again, consultResult())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !second.Duplicate || second.ArticleID != first.ArticleID {
+			t.Errorf("second Put = %+v, want duplicate of %d", second, first.ArticleID)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Articles != 1 || st.Events != 2 || st.Quotes != 1 {
+			t.Errorf("after re-Put: %+v", st)
+		}
+	})
+}
+
+func TestNearDuplicate(t *testing.T) {
+	backends(t, func(t *testing.T, s *Store) {
+		storyText := readTestdata(t, "story.txt")
+		orig := put(t, s, "n1", "https://one.example/x", "2021-05-01", storyText)
+		// Two words changed and one removed.
+		edited := strings.Replace(storyText, "صباح اليوم", "مساء اليوم", 1)
+		edited = strings.Replace(edited, "ثلاثة أسابيع", "أربعة أسابيع", 1)
+		edited = strings.Replace(edited, " كبيرا", "", 1)
+		if d := popcount(SimHash(storyText) ^ SimHash(edited)); d > nearDupDistance {
+			t.Fatalf("fixture: light edit moved SimHash by %d bits", d)
+		}
+		near := put(t, s, "n2", "https://two.example/y", "2021-05-01", edited)
+		if near.Duplicate || near.NearDuplicateOf != orig.ArticleID {
+			t.Errorf("edited copy: %+v, want near-duplicate of %d", near, orig.ArticleID)
+		}
+		other := put(t, s, "n3", "https://two.example/z", "2021-05-02", consultText)
+		if other.NearDuplicateOf != 0 {
+			t.Errorf("unrelated article marked near-duplicate of %d", other.NearDuplicateOf)
+		}
+		rec, _, err := s.Article(context.Background(), near.ArticleID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.NearDuplicateOf != orig.ArticleID || rec.Text != edited {
+			t.Errorf("stored near-duplicate: link %d", rec.NearDuplicateOf)
+		}
+	})
+}
+
+func popcount(x uint64) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
+}
+
+func TestMigrationsRerun(t *testing.T) {
+	ctx := context.Background()
+	path := t.TempDir() + "/m.db"
+	for i := range 3 {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		v, err := s.SchemaVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms, _ := s.d.migrations()
+		if v != ms[len(ms)-1].version {
+			t.Errorf("open %d: version %d, want %d", i, v, ms[len(ms)-1].version)
+		}
+		if i == 0 {
+			put(t, s, "m1", "", "2020-01-01", consultText)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil || st.Articles != 1 {
+			t.Errorf("open %d: articles %d, %v", i, st.Articles, err)
+		}
+		s.Close()
+	}
+}
