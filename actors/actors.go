@@ -4,6 +4,14 @@
 // each with a CAMEO-style code as CODING.md defines, resolving titles to the
 // person holding them at the article's date and later mentions to people the
 // article named before.
+//
+// The data are reviewed TSV files embedded from data/: countries.tsv (every
+// ISO 3166-1 country with names, nisba stems and capitals), igos.tsv,
+// syria.tsv and orgs.tsv (organisations and armed groups), people.tsv (people
+// with date-bounded posts), titles.tsv (posts and the roles they name),
+// sectors.tsv (words that with a country make a sector actor) and groups.tsv
+// (phrases that stand for several actors). Each file's header documents its
+// columns and coding decisions.
 package actors
 
 import (

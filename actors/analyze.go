@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -45,7 +46,8 @@ type analyzer struct {
 // title alone resolves to its holder on date on (zero: the latest holder). A
 // group phrase (الدول الضامنة) yields one Mention per member, all with the
 // phrase's span. Bare sector words (الحكومة، المعارضة، النظام) take the
-// article's focus country (see Focus); "النظام" only when that is Syria.
+// article's focus country: the one it names most, but Syria whenever named at
+// least half as often; "النظام" only when that is Syria.
 func (d *Dictionary) Analyze(s string, on time.Time) *Doc {
 	toks := text.Tokenize(s)
 	a := d.newAnalyzer(s, toks, on)
@@ -63,12 +65,9 @@ func (d *Dictionary) newAnalyzer(s string, toks []text.Token, on time.Time) *ana
 		if a.places == nil {
 			a.places = map[int]geo.Place{}
 		}
-		for i, t := range toks {
-			if t.Start <= pm.Start && pm.Start < t.End {
-				a.places[i] = pm.Place
-				break
-			}
-		}
+		// The token holding the mention's start (after any proclitic).
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > pm.Start })
+		a.places[i] = pm.Place
 	}
 	return a
 }
@@ -87,8 +86,8 @@ func (doc *Doc) In(start, end int) []Mention {
 	return out
 }
 
-// Focus returns the ISO3 code of the country bare sector words refer to:
-// Syria when the text names it, else the country it names most, or "".
+// Focus returns the ISO3 code of the country bare sector words refer to (see
+// Analyze), or "".
 func (doc *Doc) Focus() string { return doc.focus }
 
 // Resolve codes a phrase found in the text at offset at, such as a quote's
@@ -145,14 +144,29 @@ func (a *analyzer) step(k int) int {
 	case Person:
 		a.emitPerson(m.Start, m.End, it.person)
 	case Group:
+		if it.group.last > 0 && k+1 < len(a.ms) && a.ms[k+1].First == m.Last {
+			if x := a.best(a.ms[k+1]); x != nil && (x.kind == Nisba || x.kind == Country) {
+				// الجانبين الروسي والتركي: the members are named next.
+				break
+			}
+		}
 		a.group(m, it.group)
 	case Org:
 		a.emit(m.Start, m.End, it.code, it.name, Org)
+		if strings.HasSuffix(it.code, "MIL") && !strings.HasPrefix(it.code, "IGO") {
+			// قوات النظام وروسيا: the conjoined country's forces.
+			return a.shareSector(k+1, "MIL")
+		}
 	case Country, Capital:
 		if !a.locative(m) {
 			a.emit(m.Start, m.End, it.code+"GOV", it.name, it.kind)
 		}
 	case Nisba:
+		if a.counted(m) {
+			// عشرة فلسطينيين، آلاف السوريين: people, not their state.
+			a.emit(m.Start, m.End, it.code+"CVL", it.name, Nisba)
+			break
+		}
 		a.emit(m.Start, m.End, it.code+"GOV", it.name, Nisba)
 	}
 	return k + 1
@@ -225,12 +239,15 @@ func (a *analyzer) gap(from, to, max int) ([]string, bool) {
 
 var (
 	// titleFill may stand between a title's parts: مندوب روسيا الدائم لدى الأمم المتحدة.
-	titleFill = keySet("الدائم", "الدائمة", "الخاص", "الخاصة", "لدى", "في", "إلى", "الى", "الجديد", "السابق", "الحالي", "لشؤون", "بشأن", "حول", "الى")
-	// locatives before a country or capital make it a place, not an actor.
+	titleFill = keySet("الدائم", "الدائمة", "الخاص", "الخاصة", "لدى", "في", "إلى", "الجديد", "السابق", "الحالي", "لشؤون", "بشأن", "حول")
 	// placeSectors are the sectors a place names the country of (المدنيين في
 	// إدلب); a delegation "in Geneva" is not Swiss.
 	placeSectors = map[string]bool{"CVL": true, "REF": true, "REB": true, "MIL": true, "COP": true}
-	locatives = keySet("في", "داخل", "أنحاء", "انحاء", "جنوب", "شمال", "شرق", "غرب", "وسط", "عاصمة", "العاصمة")
+	// quantities before a plural nisba count people.
+	quantities = keySet("عشرات", "مئات", "آلاف", "ملايين", "عشرة", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "بضعة", "عدد", "عددا", "ألف", "مليون")
+	// locatives before a country or capital make it a place (or part of a
+	// place's name: مطار دمشق), not an actor.
+	locatives = keySet("في", "داخل", "أنحاء", "جنوب", "شمال", "شرق", "غرب", "وسط", "عاصمة", "العاصمة", "قرب", "محيط", "أطراف", "مشارف", "ضواحي", "شوارع", "مطار", "ميناء", "جامعة", "ريف", "نحو")
 )
 
 func keySet(words ...string) map[string]bool {
@@ -259,6 +276,15 @@ func has(ws []string, w string) bool {
 	return false
 }
 
+// counted reports whether a number or a quantity word precedes m.
+func (a *analyzer) counted(m lexicon.Match[*item]) bool {
+	if m.First == 0 {
+		return false
+	}
+	p := a.toks[m.First-1]
+	return p.Kind == text.Number || quantities[a.word(m.First-1)]
+}
+
 // clitic returns the proclitic letters stripped from the first token of m
 // ("و" for والمعارضة، "ل" for لسوريا), or "".
 func (a *analyzer) clitic(m lexicon.Match[*item]) string {
@@ -279,13 +305,29 @@ func (a *analyzer) conjoined(m lexicon.Match[*item]) bool {
 // locative reports whether a country or capital match reads as a place: after
 // a locative word, or with a stripped ب (بموسكو).
 func (a *analyzer) locative(m lexicon.Match[*item]) bool {
-	if t := a.toks[m.First]; m.Start > t.Start {
-		r := []rune(a.word(m.First))
-		if r[0] == 'ب' || (len(r) > 1 && (r[0] == 'و' || r[0] == 'ف') && r[1] == 'ب') {
-			return true
-		}
+	if strings.ContainsRune(a.clitic(m), 'ب') {
+		return true
 	}
-	return m.First > 0 && locatives[a.word(m.First-1)]
+	if m.First > 0 && locatives[a.word(m.First-1)] {
+		return true
+	}
+	return a.dateline(m)
+}
+
+// dateline reports whether m opens a line and punctuation follows it, as in
+// "أنقرة، 12 آذار" or "موسكو - ": the place the report was filed from.
+func (a *analyzer) dateline(m lexicon.Match[*item]) bool {
+	if m.First > 0 && !strings.Contains(a.text(a.toks[m.First-1].End, m.Start), "\n") {
+		return false
+	}
+	if m.Last >= len(a.toks) {
+		return false
+	}
+	switch a.toks[m.Last].Text {
+	case "،", ",", "-", "–", "(", ":":
+		return true
+	}
+	return false
 }
 
 // title resolves a title phrase with what follows it: an owner (country,
@@ -304,16 +346,22 @@ func (a *analyzer) title(k int, it *item) int {
 			break
 		}
 		nit := a.best(n)
-		if nit == nil || a.conjoined(n) {
+		joint := strings.HasPrefix(owner, "IGO") && nit != nil && nit.kind == Org && strings.HasPrefix(nit.code, "IGO")
+		if nit == nil || a.conjoined(n) && !joint {
 			break
 		}
 		switch {
+		case joint && a.conjoined(n):
+			// المبعوث الخاص للأمم المتحدة والجامعة العربية: a joint post.
 		case nit.kind == Country && strings.ContainsAny(a.clitic(n), "لب"):
 			// المبعوث لسوريا: the mandate, not the owner.
 		case nit.kind == Person:
 			p = nit.person
-		case owner == "" && (nit.kind == Country || nit.kind == Nisba || nit.kind == Capital):
+		case owner == "" && (nit.kind == Country || nit.kind == Nisba || nit.kind == Capital) && !has(ws, "في") && !has(ws, "الي"):
 			owner = nit.code + t.sector
+		case owner != "" && (nit.kind == Country || nit.kind == Capital) && (has(ws, "لدي") || has(ws, "في") && t.roles[0] == "pr"):
+			// السفير الروسي لدى سوريا، السفير الروسي في دمشق: the post's host.
+			qual += "-" + strings.ToLower(nit.code)
 		case owner == "" && nit.kind == Org:
 			owner = nit.code
 		case owner != "" && nit.kind == Org && strings.HasPrefix(nit.code, "IGO") && nit.code != owner:
@@ -406,8 +454,9 @@ func (a *analyzer) sector(k int, it *item) int {
 		n := a.ms[k+1]
 		ws, _ := a.gap(m.Last, n.First, 1)
 		adjacent := n.First == m.Last
-		if c.sector == "*" && (adjacent || len(ws) == 1 && ws[0] == "عن") {
-			// وفد الحكومة السورية، ممثلين عن المعارضة: the actor that follows.
+		if c.sector == "*" && (adjacent || len(ws) == 1 && (ws[0] == "عن" || ws[0] == "من")) {
+			// وفد الحكومة السورية، ممثلين عن المعارضة، موفدون من الرئيس:
+			// the actor that follows.
 			before := len(a.out)
 			next := a.step(k + 1)
 			for i := before; i < len(a.out); i++ {
@@ -419,37 +468,14 @@ func (a *analyzer) sector(k int, it *item) int {
 			return next
 		}
 		if nit := a.best(n); adjacent && nit != nil && !a.conjoined(n) {
-			switch nit.kind {
-			case Country, Nisba, Capital:
-				if c.sector == "-" {
-					return k + 2
+			if c.sector == "-" {
+				if nit.kind == Country || nit.kind == Nisba || nit.kind == Capital {
+					// الأزمة السورية، اتفاق روسي تركي: no actor here.
+					return a.skipCountries(k + 1)
 				}
-				a.emit(m.Start, n.End, nit.code+c.sector, nit.name, Sector)
-				// الطائرات السورية والروسية: a conjoined nisba shares the noun.
-				k += 2
-				for ; k < len(a.ms) && a.ms[k].First == a.ms[k-1].Last && a.conjoined(a.ms[k]); k++ {
-					x := a.best(a.ms[k])
-					if x == nil || x.kind != Nisba {
-						break
-					}
-					a.emit(a.ms[k].Start, a.ms[k].End, x.code+c.sector, x.name, Sector)
-				}
-				return k
-			case Person:
-				if c.sector != "-" {
-					// قوات بشار الأسد، حكومة نتنياهو: the person's country.
-					cc := nit.person.codeAt(a.on)[:3]
-					if _, ok := a.d.countries[cc]; ok {
-						a.emit(m.Start, n.End, cc+c.sector, a.d.countries[cc], Sector)
-						return k + 2
-					}
-				}
-			case Org:
-				if c.sector != "-" && c.sector != "*" && !strings.HasPrefix(nit.code, "IGO") && !strings.HasPrefix(nit.code, "IMG") {
-					// قوات النظام السوري: the body's country with this sector.
-					a.emit(m.Start, n.End, nit.code[:3]+c.sector, a.d.countries[nit.code[:3]], Sector)
-					return k + 2
-				}
+			} else if code, name, ok := a.ownerCode(nit, c.sector); ok {
+				a.emit(m.Start, n.End, code, name, Sector)
+				return a.shareSector(k+2, c.sector)
 			}
 		}
 	}
@@ -460,10 +486,89 @@ func (a *analyzer) sector(k int, it *item) int {
 		a.emit(m.Start, m.End, pl.Country+c.sector, a.d.countries[pl.Country], Sector)
 		return k + 1
 	}
+	if c.bareFor == "prev" {
+		// بلاده، حكومته: the country of the actor named just before.
+		if cc, ok := a.prevCountry(); ok {
+			a.emit(m.Start, m.End, cc+c.sector, a.d.countries[cc], Sector)
+		}
+		return k + 1
+	}
+	if c.bareFor == "last" {
+		// الوزارة: the body of that sector named last.
+		if p, ok := a.lastBody(c.sector); ok {
+			a.emit(m.Start, m.End, p.Code, p.Name, Sector)
+		}
+		return k + 1
+	}
 	if a.focus != "" && (c.bareFor == "any" || c.bareFor == a.focus) {
 		a.emit(m.Start, m.End, a.focus+c.sector, a.d.countries[a.focus], Sector)
 	}
 	return k + 1
+}
+
+// ownerCode gives the code a sector word makes with the actor after it: a
+// country (الجيش الروسي), a person's country (قوات بشار الأسد، حكومة
+// نتنياهو) or a national body's country (قوات النظام السوري).
+func (a *analyzer) ownerCode(it *item, sector string) (string, string, bool) {
+	var cc string
+	switch it.kind {
+	case Country, Nisba, Capital:
+		cc = it.code
+	case Person:
+		cc = it.person.codeAt(a.on)[:3]
+	case Org:
+		cc = it.code[:3]
+	}
+	name, ok := a.d.countries[cc]
+	return cc + sector, name, ok
+}
+
+// shareSector codes the nisbas and countries conjoined right after a sector
+// phrase with its sector: الطائرات السورية والروسية، طيران النظام وروسيا.
+func (a *analyzer) shareSector(k int, sector string) int {
+	for ; k < len(a.ms) && a.ms[k].First == a.ms[k-1].Last && a.conjoined(a.ms[k]); k++ {
+		x := a.best(a.ms[k])
+		if x == nil || x.kind != Nisba && x.kind != Country {
+			break
+		}
+		a.emit(a.ms[k].Start, a.ms[k].End, x.code+sector, x.name, Sector)
+	}
+	return k
+}
+
+// skipCountries passes over the adjacent country words from k on.
+func (a *analyzer) skipCountries(k int) int {
+	for i := k; i < len(a.ms); i++ {
+		if x := a.best(a.ms[i]); x == nil || (x.kind != Country && x.kind != Nisba && x.kind != Capital) || (i > k && a.ms[i].First != a.ms[i-1].Last) {
+			return i
+		}
+	}
+	return len(a.ms)
+}
+
+// prevCountry returns the country of the last actor named before that has one.
+func (a *analyzer) prevCountry() (string, bool) {
+	for _, ms := range [][]Mention{a.out, a.prior} {
+		for i := len(ms) - 1; i >= 0; i-- {
+			if cc := ms[i].Code[:3]; a.d.countries[cc] != "" {
+				return cc, true
+			}
+		}
+	}
+	return "", false
+}
+
+// lastBody returns the last organisation or sector phrase of that sector
+// named before.
+func (a *analyzer) lastBody(sector string) (Mention, bool) {
+	for _, ms := range [][]Mention{a.out, a.prior} {
+		for i := len(ms) - 1; i >= 0; i-- {
+			if m := ms[i]; (m.Kind == Sector || m.Kind == Org) && strings.HasSuffix(m.Code, sector) {
+				return m, true
+			}
+		}
+	}
+	return Mention{}, false
 }
 
 // group emits one mention per member of a group phrase; a counted group (الدول
@@ -501,10 +606,11 @@ func (a *analyzer) lastCodes(n int) []string {
 	return codes
 }
 
-// computeFocus returns the country bare sector words point to: Syria when the
-// text names it at all (the dictionary serves news of the Syrian conflict,
-// where "الحكومة والمعارضة" are Syria's even in a Russian statement), else the
-// country the text names most as an actor or a place (ties: first named).
+// computeFocus returns the country bare sector words point to: the country
+// the text names most as an actor or a place (ties: first named), but Syria
+// whenever it is named at least half as often (the dictionary serves news of
+// the Syrian conflict, where "الحكومة والمعارضة" are Syria's even in a Russian
+// statement).
 func (a *analyzer) computeFocus() string {
 	count := map[string]int{}
 	best, bestN := "", 0
@@ -532,7 +638,7 @@ func (a *analyzer) computeFocus() string {
 			break
 		}
 	}
-	if count["SYR"] > 0 {
+	if n := count["SYR"]; n > 0 && 2*n >= bestN {
 		return "SYR"
 	}
 	return best

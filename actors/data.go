@@ -68,7 +68,7 @@ type title struct {
 // sectorCue is a word that with a country makes an actor (الجيش الروسي).
 type sectorCue struct {
 	sector  string // GOV, MIL...; "*" takes the following actor; "-" is not an actor
-	bareFor string // "any" or an ISO3: used alone for the article's focus country
+	bareFor string // alone: "any" or an ISO3 for the focus country, "last" for the last body of the sector, "prev" for the last actor's country
 }
 
 type group struct {
@@ -77,9 +77,9 @@ type group struct {
 }
 
 var (
-	codeRE   = regexp.MustCompile(`^(?:[A-Z]{3}(?:GOV|MIL|OPP|REB|CVL|LEG|JUD|COP|MED|NGO|BUS|REF|SPY|UAF|EDU|LAB|IGO)|IGO[A-Z]{3,4}|IMG[A-Z]{3}|NGO[A-Z]{3,4})$`)
+	codeRE   = regexp.MustCompile(`^(?:[A-Z]{3}(?:GOV|MIL|OPP|REB|CVL|LEG|JUD|COP|MED|NGO|BUS|REF|SPY|UAF|EDU|LAB|REL|HLH|CRM|ELI)|IGO[A-Z]{3,4}|IMG[A-Z]{3}|NGO[A-Z]{3,4})$`)
 	iso3RE   = regexp.MustCompile(`^[A-Z]{3}$`)
-	sectorRE = regexp.MustCompile(`^(?:GOV|MIL|OPP|REB|CVL|LEG|JUD|COP|MED|NGO|BUS|REF|SPY|EDU|LAB|\*|-)$`)
+	sectorRE = regexp.MustCompile(`^(?:GOV|MIL|OPP|REB|CVL|LEG|JUD|COP|MED|NGO|BUS|REF|SPY|EDU|LAB|REL|HLH|CRM|ELI|\*|-)$`)
 )
 
 func load(fsys fs.FS, g *geo.Gazetteer) (*Dictionary, error) {
@@ -181,12 +181,15 @@ func (d *Dictionary) parseCountry(f []string) error {
 
 // nisbaForms expands a masculine nisba stem ending in ي (روسي، كوري جنوبي) to
 // the forms news uses: definite and indefinite, feminine, dual and sound
-// plurals, inflecting every word of a compound. Other items (broken plurals
-// such as الأتراك) stand as written.
+// plurals, inflecting every word of a compound. Broken plurals (الأتراك) get
+// their indefinite form; other items stand as written.
 func nisbaForms(n string) []string {
+	if rest, ok := strings.CutPrefix(n, "ال"); ok {
+		return []string{n, rest} // الأتراك، أتراك
+	}
 	words := strings.Fields(n)
 	for _, w := range words {
-		if !strings.HasSuffix(w, "ي") || strings.HasPrefix(w, "ال") {
+		if !strings.HasSuffix(w, "ي") {
 			return []string{n}
 		}
 	}
@@ -246,13 +249,14 @@ func (d *Dictionary) parseGroup(f []string) error {
 }
 
 // parseSector: Arabic phrases, sector ("*" takes the next actor, "-" blocks a
-// following country word), bare use ("any", an ISO3, or empty).
+// following country word), bare use ("any", an ISO3, "last", "prev", or
+// empty).
 func (d *Dictionary) parseSector(f []string) error {
 	phrases, sec, bare := list(f[0]), f[1], f[2]
 	if !sectorRE.MatchString(sec) {
 		return fmt.Errorf("bad sector %q", sec)
 	}
-	if bare != "" && bare != "any" && !iso3RE.MatchString(bare) {
+	if bare != "" && bare != "any" && bare != "last" && bare != "prev" && !iso3RE.MatchString(bare) {
 		return fmt.Errorf("bad bare use %q", bare)
 	}
 	if len(phrases) == 0 {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/masar-project/masar/lexicon"
 	"github.com/masar-project/masar/text"
 )
 
@@ -39,6 +40,36 @@ func TestDataLint(t *testing.T) {
 					t.Errorf("phrase %q is %v %s and %s", p, it.kind, prev, c)
 				}
 				codes[it.kind] = c
+			}
+		}
+	}
+}
+
+// TestNoDuplicatePhrases checks that a phrase is listed once per file kind:
+// two lines with one phrase would give it two meanings.
+func TestNoDuplicatePhrases(t *testing.T) {
+	for _, f := range []string{"data/sectors.tsv", "data/titles.tsv", "data/groups.tsv", "data/people.tsv", "data/countries.tsv"} {
+		b, err := dataFS.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := 0
+		switch f {
+		case "data/people.tsv", "data/countries.tsv":
+			col = 2
+		}
+		seen := map[string]int{}
+		for ln, line := range strings.Split(string(b), "\n") {
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			cols := strings.Split(line, "\t")
+			for _, p := range list(cols[col]) {
+				k := strings.Join(lexicon.Keys(p), " ")
+				if prev, ok := seen[k]; ok {
+					t.Errorf("%s:%d: %q already on line %d", f, ln+1, p, prev)
+				}
+				seen[k] = ln + 1
 			}
 		}
 	}
@@ -84,7 +115,7 @@ func TestNisbaForms(t *testing.T) {
 	}{
 		{"روسي", []string{"روسي", "الروسي", "روسية", "الروسية", "روسيون", "الروسيون", "روسيين", "الروسيين"}},
 		{"كوري جنوبي", []string{"الكوري الجنوبي", "الكورية الجنوبية"}},
-		{"الأتراك", []string{"الأتراك"}},
+		{"الأتراك", []string{"الأتراك", "أتراك"}},
 	} {
 		got := strings.Join(nisbaForms(tc.in), "|")
 		for _, w := range tc.want {

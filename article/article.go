@@ -60,6 +60,8 @@ type Event struct {
 	Trigger    string    `json:"trigger,omitempty"`
 	CAMEO      string    `json:"cameo,omitempty"`
 	Score      float64   `json:"score"`
+	Process    string    `json:"process,omitempty"` // peace process the event belongs to ("astana")
+	Round      int       `json:"round,omitempty"`   // the process's round number, 0 if not known
 }
 
 // Quote is a direct quote or a piece of reported speech with its speaker.

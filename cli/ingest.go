@@ -259,7 +259,7 @@ func (p *progress) done(c *ingestCounts) {
 	p.last = now
 	rate := float64(c.read) / now.Sub(p.start).Seconds()
 	if p.tty {
-		fmt.Fprintf(p.w, "\r\033[K%s %d articles  %.1f/s  %s", bar(p.srcI, p.srcN, 20), c.read, rate, shorten(p.src, 50))
+		fmt.Fprintf(p.w, "\r\033[K%s sources  %d articles  %.1f/s  %s", bar(p.srcI, p.srcN, 20), c.read, rate, shorten(p.src, 50))
 		p.lineOpen = true
 		return
 	}

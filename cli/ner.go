@@ -63,33 +63,95 @@ func runNER(env *Env) error {
 	return err
 }
 
-// conllLine is one buffered token line: its bytes without the line ending.
+// conllItem is one buffered piece of output: a sentence's token lines, or a
+// separator line copied as it is.
+type conllItem struct {
+	lines []conllLine
+	toks  []string
+	sep   []byte
+}
+
+// conllLine is one token line: its bytes without the line ending.
 type conllLine struct {
 	text, eol string
+}
+
+// conllTagger buffers a document's worth of CoNLL input (ner.DocumentSentences
+// sentences, or less at a huge line or the end) and writes it tagged.
+type conllTagger struct {
+	m     *ner.Model
+	w     *bufio.Writer
+	items []conllItem
+	cur   conllItem // the sentence being read
+	sents int
+	bytes int
+}
+
+// maxNERBuffer bounds the bytes of input held before tagging.
+const maxNERBuffer = 16 << 20
+
+func (t *conllTagger) addLine(body []byte, eol, tok string) {
+	t.cur.lines = append(t.cur.lines, conllLine{string(body), eol})
+	t.cur.toks = append(t.cur.toks, tok)
+	t.bytes += len(body)
+	if len(t.cur.lines) >= maxNERSentence || t.bytes > maxNERBuffer {
+		t.endSentence()
+		t.flush()
+	}
+}
+
+func (t *conllTagger) addSeparator(line []byte) {
+	t.endSentence()
+	t.items = append(t.items, conllItem{sep: append([]byte(nil), line...)})
+	if t.sents >= ner.DocumentSentences {
+		t.flush()
+	}
+}
+
+func (t *conllTagger) endSentence() {
+	if len(t.cur.lines) > 0 {
+		t.items = append(t.items, t.cur)
+		t.sents++
+		t.cur = conllItem{}
+	}
+}
+
+// flush tags and writes everything buffered.
+func (t *conllTagger) flush() {
+	t.endSentence()
+	var doc [][]string
+	for _, it := range t.items {
+		if it.sep == nil {
+			doc = append(doc, it.toks)
+		}
+	}
+	tags := t.m.TagDocument(doc)
+	k := 0
+	for _, it := range t.items {
+		if it.sep != nil {
+			t.w.Write(it.sep)
+			continue
+		}
+		for i, tag := range tags[k] {
+			t.w.WriteString(it.lines[i].text)
+			t.w.WriteByte(' ')
+			t.w.WriteString(tag)
+			t.w.WriteString(it.lines[i].eol)
+		}
+		k++
+	}
+	t.items, t.sents, t.bytes = t.items[:0], 0, 0
 }
 
 // tagCoNLL copies r to w, appending " TAG" to every token line. Lines that
 // hold only whitespace separate sentences and are copied unchanged.
 func tagCoNLL(m *ner.Model, r io.Reader, w *bufio.Writer) error {
 	br := bufio.NewReaderSize(r, maxNERLine)
-	var sent []conllLine
-	var toks []string
-	flush := func() {
-		if len(sent) == 0 {
-			return
-		}
-		for i, tag := range m.Tag(toks) {
-			w.WriteString(sent[i].text)
-			w.WriteByte(' ')
-			w.WriteString(tag)
-			w.WriteString(sent[i].eol)
-		}
-		sent, toks = sent[:0], toks[:0]
-	}
+	t := &conllTagger{m: m, w: w}
 	for {
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
-			flush()
+			t.flush()
 			if err := streamHugeLine(br, line, w); err != nil {
 				return err
 			}
@@ -101,18 +163,13 @@ func tagCoNLL(m *ner.Model, r io.Reader, w *bufio.Writer) error {
 		if len(line) > 0 {
 			body, eol := splitEOL(line)
 			if tok := firstField(body); tok == "" {
-				flush()
-				w.Write(line)
+				t.addSeparator(line)
 			} else {
-				sent = append(sent, conllLine{string(body), eol})
-				toks = append(toks, tok)
-				if len(sent) >= maxNERSentence {
-					flush()
-				}
+				t.addLine(body, eol, tok)
 			}
 		}
 		if err != nil { // io.EOF
-			flush()
+			t.flush()
 			return nil
 		}
 	}

@@ -17,7 +17,8 @@ const (
 	nerEpochs   = 30
 	nerSeed     = 1
 	nerPatience = 5
-	nerDropout  = 0.3
+	nerDropout  = 0.4
+	nerFeatDrop = 0.3
 )
 
 func runTrain(env *Env) error {
@@ -32,6 +33,7 @@ func runTrain(env *Env) error {
 	seed := fs.Int64("seed", nerSeed, "seed for shuffling")
 	patience := fs.Int("patience", nerPatience, "stop after this many epochs without a better dev F1 (0: never)")
 	dropout := fs.Float64("dropout", nerDropout, "probability of hiding a token's word-identity features in a training step")
+	featDropout := fs.Float64("feature-dropout", nerFeatDrop, "probability of hiding each feature in a training step")
 	if err := parseFlags(fs, env.Args[1:]); err != nil {
 		return err
 	}
@@ -51,7 +53,7 @@ func runTrain(env *Env) error {
 			return err
 		}
 	}
-	m, err := ner.Train(train, dev, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Patience: *patience, LexDropout: *dropout, Progress: env.Stderr})
+	m, err := ner.Train(train, dev, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Patience: *patience, LexDropout: *dropout, FeatureDropout: *featDropout, Progress: env.Stderr})
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@
 package events
 
 import (
+	"strings"
 	"time"
 
 	"github.com/masar-project/masar/actors"
@@ -15,24 +16,29 @@ import (
 
 // Coder codes events. It is safe for concurrent use.
 type Coder struct {
-	lex  lexicon
-	dict *actors.Dictionary
-	gaz  *geo.Gazetteer
+	lex   lexicon
+	modes []modeCue
+	dict  *actors.Dictionary
+	gaz   *geo.Gazetteer
 }
 
-// defaultLex is the embedded trigger table, parsed once; a bad table is a
-// build defect that the package tests catch.
-var defaultLex = func() lexicon {
-	lex, err := parseTriggers(triggersTSV)
+// The embedded tables, parsed once; a bad table is a build defect that the
+// package tests catch.
+var (
+	defaultLex   = must(parseTriggers(triggersTSV))
+	defaultModes = must(parseModes(modesTSV))
+)
+
+func must[T any](v T, err error) T {
 	if err != nil {
 		panic(err)
 	}
-	return lex
-}()
+	return v
+}
 
 // New returns a Coder that reads actors from dict and places from gaz.
 func New(dict *actors.Dictionary, gaz *geo.Gazetteer) *Coder {
-	return &Coder{lex: defaultLex, dict: dict, gaz: gaz}
+	return &Coder{lex: defaultLex, modes: defaultModes, dict: dict, gaz: gaz}
 }
 
 // Code returns the events of one article. anchor is the publication date
@@ -43,14 +49,21 @@ func (c *Coder) Code(text string, anchor time.Time, doc *actors.Doc, dates []tim
 	if doc != nil {
 		for _, m := range doc.Mentions() {
 			in.actors = append(in.actors, participant{start: m.Start, end: m.End, text: m.Text,
-				code: m.Code, name: m.Name, placeName: m.Kind == actors.Country || m.Kind == actors.Capital})
+				code: m.Code, name: m.Name, placeName: m.Kind == actors.Country || m.Kind == actors.Capital,
+				nisba: m.Kind == actors.Nisba})
 		}
 	}
 	if c.gaz != nil {
 		for _, m := range c.gaz.Find(text) {
+			p := m.Place
+			if base, ok := strings.CutSuffix(p.Name, " countryside"); ok {
+				// ريف حماة: events there are coded at the governorate
+				if g, ok := c.gaz.Lookup(base); ok {
+					p = g
+				}
+			}
 			in.places = append(in.places, place{start: m.Start, end: m.End, text: m.Text,
-				name: m.Place.Name, country: m.Place.Country, lat: m.Place.Lat, lon: m.Place.Lon,
-				kind: m.Place.Kind})
+				name: p.Name, country: p.Country, lat: p.Lat, lon: p.Lon, kind: p.Kind})
 		}
 	}
 	for _, x := range dates {

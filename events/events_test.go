@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -96,7 +97,8 @@ func TestCoding(t *testing.T) {
 		for _, a := range append(append([]article.Actor{}, ev.Actors...), ev.Recipients...) {
 			codes = append(codes, a.Code)
 		}
-		if strings.Join(sorted(codes), " ") != strings.Join(tc.codes, " ") {
+		slices.Sort(codes)
+		if strings.Join(codes, " ") != strings.Join(tc.codes, " ") {
 			t.Errorf("%s: participants %v, want %v", tc.text, codes, tc.codes)
 		}
 		if ev.Evidence.Text != tc.text {
@@ -105,16 +107,33 @@ func TestCoding(t *testing.T) {
 	}
 }
 
-func sorted(s []string) []string {
-	out := append([]string(nil), s...)
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j] < out[i] {
-				out[i], out[j] = out[j], out[i]
-			}
+// TestAttackProtest checks type and mode on one-sentence reports of
+// violence and protest from several countries.
+func TestAttackProtest(t *testing.T) {
+	c := New(actors.Default(), geo.Default())
+	for _, tc := range []struct{ text, typ, mode string }{
+		{"قتل خمسة متظاهرين برصاص قوات الأمن في بغداد.", "ASSAULT", "firearms"},
+		{"أطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين في الخرطوم.", "COERCE", ""},
+		{"خرج آلاف المحتجين إلى الشوارع في بيروت.", "PROTEST", "demonstrate"},
+		{"فجر انتحاري نفسه وسط حشد في كابول.", "ASSAULT", "suicide-attack"},
+		{"أعلن تنظيم داعش مسؤوليته عن الهجوم على الكنيسة.", "ASSAULT", ""},
+		{"سقطت قذائف هاون على حي سكني في دمشق.", "ASSAULT", "heavy-weapons"},
+		{"اعتقلت قوات الأمن التركية عشرات المشتبه بهم.", "COERCE", "arrest"},
+		{"دفع الجيش الإسرائيلي بتعزيزات عسكرية إلى الحدود.", "MOBILIZE", ""},
+		{"نظم العمال إضرابا عاما في تونس للمطالبة برفع الأجور.", "PROTEST", "strike"},
+		{"اختطف مسلحون مجهولون ثلاثة صحفيين في ليبيا.", "ASSAULT", "abduct"},
+		{"قصفت الطائرات السعودية مواقع في صنعاء.", "ASSAULT", "aerial"},
+		{"فرضت السلطات حظر التجول في المدينة.", "COERCE", "curfew"},
+	} {
+		evs := codeText(c, tc.text)
+		if len(evs) != 1 {
+			t.Errorf("%s: %d events, want 1: %+v", tc.text, len(evs), evs)
+			continue
+		}
+		if evs[0].Type != tc.typ || evs[0].Mode != tc.mode {
+			t.Errorf("%s: %s/%s, want %s/%s", tc.text, evs[0].Type, evs[0].Mode, tc.typ, tc.mode)
 		}
 	}
-	return out
 }
 
 // FuzzCode checks that any text codes without panics and with evidence

@@ -11,6 +11,35 @@ import (
 //go:embed data/triggers.tsv
 var triggersTSV string
 
+//go:embed data/modes.tsv
+var modesTSV string
+
+// modeCue gives an event a mode from a word of its clause.
+type modeCue struct {
+	typ, mode string
+	words     []string
+}
+
+// parseModes reads data/modes.tsv.
+func parseModes(src string) ([]modeCue, error) {
+	var out []modeCue
+	for n, line := range strings.Split(src, "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || !plover[f[0]] {
+			return nil, fmt.Errorf("modes.tsv:%d: want type, cues, mode", n+1)
+		}
+		c := modeCue{typ: f[0], mode: f[2]}
+		for _, w := range strings.Split(f[1], "|") {
+			c.words = append(c.words, normWord(w))
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
 // trigger is one lexical item of data/triggers.tsv.
 type trigger struct {
 	words   []string // normalised; gap marks a gap of up to maxGap words

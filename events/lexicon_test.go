@@ -20,6 +20,28 @@ func TestTriggerTable(t *testing.T) {
 	}
 }
 
+func TestParseModes(t *testing.T) {
+	ms, err := parseModes(modesTSV)
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("parseModes: %d cues, %v", len(ms), err)
+	}
+	if _, err := parseModes("ASSAULT\tرصاص\n"); err == nil {
+		t.Error("parseModes accepted a row without a mode")
+	}
+	c := &Coder{modes: ms}
+	for _, tc := range []struct{ typ, text, want string }{
+		{"ASSAULT", "قتل ثلاثة برصاص قناص", "firearms"},
+		{"ASSAULT", "سقطت قذائف هاون", "heavy-weapons"},
+		{"ASSAULT", "انفجرت عبوة ناسفة", "explosives"},
+		{"PROTEST", "برصاص", ""},
+	} {
+		rs := []rune(tc.text)
+		if got := c.modeFrom(tc.typ, tokenize(rs, 0, len(rs), nil)); got != tc.want {
+			t.Errorf("%s: mode %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestParseTriggersErrors(t *testing.T) {
 	for _, src := range []string{
 		"التقى\tCONSULT\t-\t-\t040\n",
@@ -69,7 +91,7 @@ func TestFind(t *testing.T) {
 		{"دعت الحكومة إلى الحوار", "REQUEST", "دعت", false},
 	} {
 		rs := []rune(tc.text)
-		toks := tokenize(rs, 0, len(rs))
+		toks := tokenize(rs, 0, len(rs), nil)
 		hits := defaultLex.find(toks)
 		found := false
 		for _, h := range hits {
@@ -108,7 +130,7 @@ func TestModality(t *testing.T) {
 		{"لم يحضر، لكنه التقى نظيره", "asserted"},
 	} {
 		rs := []rune(tc.text)
-		toks := tokenize(rs, 0, len(rs))
+		toks := tokenize(rs, 0, len(rs), nil)
 		var h *hit
 		for _, x := range defaultLex.find(toks) {
 			if x.t.typ == "CONSULT" {

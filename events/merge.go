@@ -28,26 +28,25 @@ func mergeInto(a, b draft) draft {
 	if a.date == nil {
 		a.date = b.date
 	}
-	if a.loc == nil {
-		a.loc = b.loc
+	if a.loc == nil || (a.loc.kind == "country" && b.loc != nil && b.loc.country == a.loc.country) {
+		a.loc = b.loc // the town says more than the country
 	}
 	if a.ordinal == "" {
 		a.ordinal = b.ordinal
 	}
-	a.weak = a.weak && b.weak
 	return a
 }
 
 // sameAction reports whether b retells a: same type and modality, the same
-// participants (or none named), compatible dates and the same round.
-func sameAction(a, b draft) bool {
+// participants (or none named), compatible dates and the same round. ac and
+// bc are their codes.
+func sameAction(a, b draft, ac, bc []string) bool {
 	if a.typ != b.typ || a.modality != b.modality {
 		return false
 	}
 	if b.also {
 		return false
 	}
-	ac, bc := a.codes(), b.codes()
 	switch {
 	case b.definite && b.ordinal == "":
 		// الضربة، المحادثات: the action told before
@@ -59,9 +58,9 @@ func sameAction(a, b draft) bool {
 			return false
 		}
 	case !verbal[a.typ] && len(bc) == 0:
-	case !verbal[a.typ] && len(ac) == 0 && b.sent.start-a.sent.end <= 2:
+	case !verbal[a.typ] && len(ac) == 0 && b.lead && b.sent.start-a.sent.end <= 2:
 		// the next sentence names who did it
-	case material[a.typ] && (subset(ac, bc) || subset(bc, ac)):
+	case material[a.typ] && len(ac) > 0 && len(bc) > 0 && (subset(ac, bc) || subset(bc, ac)):
 	default:
 		return false
 	}
@@ -79,12 +78,19 @@ func sameAction(a, b draft) bool {
 // sentences, keeping the first telling as the evidence.
 func merge(ds []draft) []draft {
 	var out []draft
+	var codes [][]string // of out
+next:
 	for _, d := range ds {
-		if i := slices.IndexFunc(out, func(x draft) bool { return x.sent != d.sent && sameAction(x, d) }); i >= 0 {
-			out[i] = mergeInto(out[i], d)
-			continue
+		dc := d.codes()
+		for i := range out {
+			if out[i].sent != d.sent && sameAction(out[i], d, codes[i], dc) {
+				out[i] = mergeInto(out[i], d)
+				codes[i] = out[i].codes()
+				continue next
+			}
 		}
 		out = append(out, d)
+		codes = append(codes, dc)
 	}
 	return out
 }

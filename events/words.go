@@ -3,6 +3,7 @@ package events
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // tok is one word or punctuation mark of the article, with code-point offsets
@@ -12,14 +13,13 @@ type tok struct {
 	start, end int
 	punct      bool
 	taMarbuta  bool      // written with a final ة, which is no suffix
-	vars       []variant // clitic readings, filled lazily by variants()
+	vars       []variant // clitic readings of a word
 }
 
 // variant is one reading of a word with some proclitics and enclitics removed.
 type variant struct {
 	stem   string
 	future bool // the س prefix was removed
-	prep   bool // a ب/ل/ك prefix was removed
 }
 
 // fold maps the letters Arabic writes in several ways to one form, so that
@@ -59,26 +59,46 @@ func normWord(s string) string {
 	return b.String()
 }
 
-// tokenize splits runes into words and punctuation marks. Offsets are code
-// points, as OUTPUT.md requires.
-func tokenize(rs []rune, from, to int) []tok {
-	var out []tok
+// readingCache shares the clitic readings of the words of one article, which
+// repeat a lot; nil disables it.
+type readingCache map[readingKey][]variant
+
+type readingKey struct {
+	norm      string
+	taMarbuta bool
+}
+
+// tokenize splits runes into words and punctuation marks and reads the
+// clitics of each word. Offsets are code points, as OUTPUT.md requires.
+func tokenize(rs []rune, from, to int, cache readingCache) []tok {
+	out := make([]tok, 0, (to-from)/5+1)
+	var buf []byte
 	i := from
 	for i < to {
 		r := rs[i]
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || isMark(r):
 			j := i
-			var nb strings.Builder
+			buf = buf[:0]
 			last := rune(0)
 			for j < to && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || isMark(rs[j])) {
 				if !isMark(rs[j]) {
-					nb.WriteRune(fold(rs[j]))
+					buf = utf8.AppendRune(buf, fold(rs[j]))
 					last = rs[j]
 				}
 				j++
 			}
-			out = append(out, tok{norm: nb.String(), start: i, end: j, taMarbuta: last == 'ة'})
+			t := tok{norm: string(buf), start: i, end: j, taMarbuta: last == 'ة'}
+			key := readingKey{t.norm, t.taMarbuta}
+			if vs, ok := cache[key]; ok {
+				t.vars = vs
+			} else {
+				t.vars = t.readings()
+				if cache != nil {
+					cache[key] = t.vars
+				}
+			}
+			out = append(out, t)
 			i = j
 		case unicode.IsSpace(r):
 			i++
@@ -92,17 +112,17 @@ func tokenize(rs []rune, from, to int) []tok {
 
 var enclitics = []string{"هما", "هم", "ها", "كم", "نا", "ه"}
 
-// variants lists the readings of a word with clitics removed: the word
+// variants returns the readings of a word; none for punctuation.
+func (t *tok) variants() []variant { return t.vars }
+
+// readings lists the readings of a word with clitics removed: the word
 // itself, without و/ف, without س (future) or ب/ل/ك, without ال/لل, without
 // the accusative alif, and without a possessive suffix (a ت left by the suffix is read back as ة).
-func (t *tok) variants() []variant {
-	if t.vars != nil || t.punct {
-		return t.vars
-	}
+func (t *tok) readings() []variant {
 	w := t.norm
 	vs := []variant{{stem: w}}
 	add := func(v variant) {
-		if len([]rune(v.stem)) < 2 {
+		if utf8.RuneCountInString(v.stem) < 2 {
 			return
 		}
 		for _, x := range vs {
@@ -128,14 +148,14 @@ func (t *tok) variants() []variant {
 			second = append(second, v)
 		}
 		if s, ok := strings.CutPrefix(b.stem, "لل"); ok {
-			v := variant{stem: "ال" + s, prep: true}
+			v := variant{stem: "ال" + s}
 			add(v)
-			add(variant{stem: s, prep: true})
+			add(variant{stem: s})
 			continue
 		}
 		for _, p := range []string{"ب", "ل", "ك"} {
 			if s, ok := strings.CutPrefix(b.stem, p); ok {
-				v := variant{stem: s, prep: true}
+				v := variant{stem: s}
 				add(v)
 				second = append(second, v)
 			}
@@ -143,36 +163,35 @@ func (t *tok) variants() []variant {
 	}
 	for _, b := range second {
 		if s, ok := strings.CutPrefix(b.stem, "ال"); ok {
-			add(variant{stem: s, future: b.future, prep: b.prep})
+			add(variant{stem: s, future: b.future})
 		}
 	}
 	n := len(vs)
 	for _, v := range vs[:n] {
 		// the accusative ending of indefinite nouns: اجتماعاً، هجوماً
-		if s, ok := strings.CutSuffix(v.stem, "ا"); ok && len([]rune(s)) >= 3 {
-			add(variant{stem: s, future: v.future, prep: v.prep})
+		if s, ok := strings.CutSuffix(v.stem, "ا"); ok && utf8.RuneCountInString(s) >= 3 {
+			add(variant{stem: s, future: v.future})
 		}
 		for _, e := range enclitics {
 			if e == "ه" && t.taMarbuta {
 				break
 			}
-			if s, ok := strings.CutSuffix(v.stem, e); ok && len([]rune(s)) >= 2 {
-				add(variant{stem: s, future: v.future, prep: v.prep})
+			if s, ok := strings.CutSuffix(v.stem, e); ok && utf8.RuneCountInString(s) >= 2 {
+				add(variant{stem: s, future: v.future})
 				if t, ok := strings.CutSuffix(s, "ت"); ok {
-					add(variant{stem: t + "ه", future: v.future, prep: v.prep})
+					add(variant{stem: t + "ه", future: v.future})
 				}
 				break
 			}
 		}
 	}
-	t.vars = vs
 	return vs
 }
 
 // stripArticle removes ال from a normalised phrase word so that "التصعيد"
 // in a phrase also matches "تصعيد" in the text (construct state).
 func stripArticle(w string) string {
-	if s, ok := strings.CutPrefix(w, "ال"); ok && len([]rune(s)) >= 3 {
+	if s, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(s) >= 3 {
 		return s
 	}
 	return w

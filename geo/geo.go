@@ -18,7 +18,7 @@ import (
 	"github.com/masar-project/masar/text"
 )
 
-//go:embed data/*.tsv
+//go:embed data/*.tsv data/notplaces.txt
 var dataFS embed.FS
 
 // Place is one gazetteer entry.
@@ -46,8 +46,9 @@ type Gazetteer struct {
 }
 
 type entry struct {
-	place Place
-	cued  bool // the name is also a common word: match only after a place cue
+	place   Place
+	cued    bool // the name is also a common word: match only after a place cue
+	blocked bool // a phrase that hides a place name (منصة موسكو)
 }
 
 var (
@@ -68,9 +69,9 @@ func Default() *Gazetteer {
 	return defaultGaz
 }
 
-// load reads every data/*.tsv file. Columns: English name, ISO3 country,
-// latitude, longitude, kind, Arabic variants separated by "|", and an optional
-// flag "cue" for names that are also common words.
+// load reads every data/*.tsv file, then data/notplaces.txt. Columns: English
+// name, ISO3 country, latitude, longitude, kind, Arabic variants separated by
+// "|", and an optional flag "cue" for names that are also common words.
 func load(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{m: lexicon.New[*entry](), byName: map[string]*entry{}}
 	files, err := fs.Glob(fsys, "data/*.tsv")
@@ -84,6 +85,16 @@ func load(fsys fs.FS) (*Gazetteer, error) {
 		}
 		if err := g.parse(f, b); err != nil {
 			return nil, err
+		}
+	}
+	b, err := fs.ReadFile(fsys, "data/notplaces.txt")
+	if err != nil {
+		return nil, err
+	}
+	blocked := &entry{blocked: true}
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			g.m.Add(line, blocked)
 		}
 	}
 	sort.SliceStable(g.places, func(i, j int) bool { return g.places[i].Name < g.places[j].Name })
@@ -178,7 +189,7 @@ func (g *Gazetteer) FindTokens(s string, toks []text.Token) []Mention {
 	out := make([]Mention, 0, len(ms))
 	for _, m := range ms {
 		e := m.Values[0]
-		if e.cued && !cuedAt(toks, m.First, m.Start) {
+		if e.blocked || e.cued && !cuedAt(toks, m.First, m.Start) {
 			continue
 		}
 		if runes == nil {

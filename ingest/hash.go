@@ -28,9 +28,12 @@ func SimHash(s string) uint64 {
 	if len(words) == 0 {
 		return 0
 	}
+	wh := make([]uint64, len(words))
+	for i, w := range words {
+		wh[i] = mix64(w)
+	}
 	var v [64]int
-	add := func(shingle string) {
-		h := mix64(shingle)
+	add := func(h uint64) {
 		for i := range 64 {
 			if h&(1<<i) != 0 {
 				v[i]++
@@ -39,11 +42,13 @@ func SimHash(s string) uint64 {
 			}
 		}
 	}
-	if len(words) < 3 {
-		add(strings.Join(words, " "))
+	if len(wh) < 3 {
+		add(avalanche(wh[0]*3 + wh[len(wh)-1]))
 	}
-	for i := 0; i+3 <= len(words); i++ {
-		add(words[i] + " " + words[i+1] + " " + words[i+2])
+	// A shingle's hash combines its words' hashes in order, which spares
+	// building the shingle strings.
+	for i := 0; i+3 <= len(wh); i++ {
+		add(avalanche(wh[i]*0x9e3779b97f4a7c15 + wh[i+1]*0xc2b2ae3d27d4eb4f + wh[i+2]))
 	}
 	var out uint64
 	for i := range 64 {
@@ -55,13 +60,18 @@ func SimHash(s string) uint64 {
 }
 
 // mix64 is FNV-1a with a final avalanche, so that every bit of the hash
-// depends on every byte even for short shingles.
+// depends on every byte even for short words.
 func mix64(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
+	return avalanche(h)
+}
+
+// avalanche is the 64-bit finaliser of MurmurHash3.
+func avalanche(h uint64) uint64 {
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33

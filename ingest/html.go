@@ -594,11 +594,24 @@ func (r *textRenderer) flush() {
 	r.paras = append(r.paras, s)
 }
 
-// collapse trims s and turns every run of white space into one space.
+// collapse trims s and turns every run of white space (and zero-width
+// space or stray BOM) into one space.
 func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
-	}), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // textOf is all the text under n, as written.

@@ -22,14 +22,14 @@ type Doc struct {
 	// ID is the source's id when it has one, else a stable id derived from
 	// the URL or the path (plus the record number inside the file).
 	article.Article
-	Source    string // path or URL, plus "#N" for the Nth record inside a file
-	Format    string // txt, jsonl, html, rss, atom or warc
-	Byline    string
-	Canonical string
-	Lang      string
-	Charset   string            // the encoding the bytes were decoded from
-	Fetched   time.Time         // when a URL or WARC record was fetched; zero for local files
-	Meta      map[string]string // extra fields of a JSON Lines record, kept as written
+	Source    string            `json:"source"` // path or URL, plus "#N" for the Nth record inside a file
+	Format    string            `json:"format"` // txt, jsonl, html, rss, atom or warc
+	Byline    string            `json:"byline,omitempty"`
+	Canonical string            `json:"canonical,omitempty"`
+	Lang      string            `json:"lang,omitempty"`    // "ar", "en"...: declared, else guessed for Arabic
+	Charset   string            `json:"charset,omitempty"` // the encoding the bytes were decoded from
+	Fetched   time.Time         `json:"fetched,omitzero"`  // when a URL or WARC record was fetched; zero for local files
+	Meta      map[string]string `json:"meta,omitempty"`    // extra fields of a JSON Lines record, kept as written
 }
 
 // Defaults for the zero Options.
@@ -154,6 +154,11 @@ func expand(inputs []string, onErr func(string, error)) []source {
 				}
 				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if st, err := os.Stat(p); err == nil && st.IsDir() {
+					return nil // linked folders are not followed: they can make cycles
+				}
+			}
 			if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 {
 				found = append(found, p)
 			}
@@ -186,6 +191,9 @@ func (w *walker) emit(d Doc) error {
 	d.Title = strings.TrimSpace(d.Title)
 	if d.Published == "" {
 		d.Published = dateFromURL(firstNonEmpty(d.URL, d.Canonical))
+	}
+	if d.Lang == "" {
+		d.Lang = guessLang(d.Text)
 	}
 	if d.ID == "" {
 		d.ID = stableID(d)

@@ -76,9 +76,9 @@ func TestFormats(t *testing.T) {
 		bySource[strings.TrimPrefix(filepath.ToSlash(d.Source), "testdata/in/")] = d
 	}
 	tests := []struct {
-		source, format, charset, title, published, byline, lang, url string
-		lines                                                        int
-		has, hasNot                                                  []string
+		source, format, charset, title, published, byline, url string
+		lines                                                  int
+		has, hasNot                                            []string
 	}{
 		{source: "txt/2017-07-05-astana-meeting.txt", format: "txt", charset: "utf-8",
 			title: "وزراء خارجية ثلاث دول يلتقون في العاصمة الكازاخية", published: "2017-07-05", lines: 3,
@@ -90,28 +90,28 @@ func TestFormats(t *testing.T) {
 			lines: 2, has: []string{"دعت جامعة الدول العربية"}, hasNot: []string{"\r"}},
 		{source: "txt/windows-1256.txt", format: "txt", charset: "windows-1256", lines: 2,
 			title: "الحكومة تنفي تلقي دعوة لحضور المؤتمر", has: []string{"نفى المتحدث"}},
-		{source: "web/utf8-bom.html", format: "html", charset: "utf-8", lang: "ar",
+		{source: "web/utf8-bom.html", format: "html", charset: "utf-8",
 			title: "مجلس الأمن يناقش مشروع قرار جديد حول المساعدات", published: "2019-12-20", byline: "سامر الحلبي", lines: 3,
-			has: []string{"ناقش مجلس الأمن الدولي", "\"لن تقبل\"", "المشروع خلال الأسبوع"},
+			has:    []string{"ناقش مجلس الأمن الدولي", "\"لن تقبل\"", "المشروع خلال الأسبوع"},
 			hasNot: []string{"الرئيسية", "أخبار محلية", "tracker", "color", "الأكثر قراءة", "حقوق", "شارك", "اقرأ أيضاً", "صورة من أرشيف", "بقلم", "الأمم المتحدة"}},
 		{source: "web/windows-1256.html", format: "html", charset: "windows-1256", published: "2008-03-11",
 			title: "اجتماع لوزراء الداخلية العرب", lines: 3,
 			has: []string{"عقد وزراء الداخلية العرب", "تبادل المعلومات"}, hasNot: []string{"الأرشيف", "الجريدة"}},
 		{source: "web/undeclared-1256.htm", format: "html", charset: "windows-1256", title: "وفد المعارضة يصل إلى جنيف",
 			lines: 2, has: []string{"وصل وفد المعارضة"}},
-		{source: "web/jsonld.html", format: "html", charset: "utf-8", lang: "ar", published: "2021-10-18",
+		{source: "web/jsonld.html", format: "html", charset: "utf-8", published: "2021-10-18",
 			title: "البرلمان يصادق على اتفاقية التعاون الاقتصادي", byline: "ليلى حداد وكريم يوسف", lines: 2,
 			has: []string{"صادق البرلمان"}, hasNot: []string{"الشريط الجانبي"}},
-		{source: "feeds/news.rss#1", format: "rss", charset: "utf-8", lang: "ar", published: "2018-01-31",
+		{source: "feeds/news.rss#1", format: "rss", charset: "utf-8", published: "2018-01-31",
 			title: "رئيس الوزراء يستقبل وفداً أوروبياً", byline: "قسم الأخبار", lines: 2,
 			url: "https://news.example.org/2018/01/31/pm-eu-delegation", has: []string{"برامج الدعم"}},
-		{source: "feeds/news.rss#2", format: "rss", charset: "utf-8", lang: "ar", published: "2018-02-01",
+		{source: "feeds/news.rss#2", format: "rss", charset: "utf-8", published: "2018-02-01",
 			title: "تظاهرة أمام مقر البرلمان", lines: 1, url: "https://news.example.org/2018/02/01/protest",
 			has: []string{"تظاهر مئات"}, hasNot: []string{"<p>"}},
-		{source: "feeds/bulletin.atom#1", format: "atom", charset: "windows-1256", lang: "ar", published: "2016-02-27",
+		{source: "feeds/bulletin.atom#1", format: "atom", charset: "windows-1256", published: "2016-02-27",
 			title: "بدء سريان الهدنة في عدة مناطق", byline: "مراسل الشبكة", lines: 2, url: "https://atom.example.net/truce",
 			has: []string{"بدأ منتصف الليل"}},
-		{source: "feeds/bulletin.atom#2", format: "atom", charset: "windows-1256", lang: "ar", published: "2016-02-28",
+		{source: "feeds/bulletin.atom#2", format: "atom", charset: "windows-1256", published: "2016-02-28",
 			title: "لجنة دولية تزور مخيمات اللاجئين", lines: 1, url: "https://atom.example.net/camps", has: []string{"زارت لجنة دولية"}},
 		{source: "jsonl/batch.jsonl#1", format: "jsonl", title: "وصول قافلة مساعدات", published: "2020-03-05",
 			url: "https://j.example.com/a/1", lines: 2, has: []string{"قافلة مساعدات غذائية"}},
@@ -127,7 +127,7 @@ func TestFormats(t *testing.T) {
 			}
 			for _, f := range []struct{ name, got, want string }{
 				{"Format", d.Format, tc.format}, {"Charset", d.Charset, tc.charset}, {"Title", d.Title, tc.title},
-				{"Published", d.Published, tc.published}, {"Byline", d.Byline, tc.byline}, {"Lang", d.Lang, tc.lang},
+				{"Published", d.Published, tc.published}, {"Byline", d.Byline, tc.byline}, {"Lang", d.Lang, "ar"},
 				{"URL", d.URL, tc.url},
 			} {
 				if f.got != f.want {
@@ -275,8 +275,9 @@ func dropSource(docs []Doc, base string) []Doc {
 }
 
 // TestWalkStops checks that an error from fn or a cancelled context ends the
-// walk with that error, and that unknown files in folders are passed over
-// while a named one is reported.
+// walk with that error, and that unknown files, JSON Lines files that are not
+// articles and linked folders inside a folder are passed over while named
+// ones are reported.
 func TestWalkStops(t *testing.T) {
 	errStop := errors.New("stop here")
 	n := 0
@@ -304,6 +305,13 @@ func TestWalkStops(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, ".hidden.txt"), []byte("نص مخفي"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	results := filepath.Join(dir, "results.jsonl")
+	if err := os.WriteFile(results, []byte(`{"id":"a1","events":[]}`+"\n"+`{"id":"a2","events":[]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	docs, errs := walkAll(t, Options{}, dir)
 	if len(docs) != 0 || len(errs) != 0 {
 		t.Errorf("folder of non-articles gave %d documents and errors %q", len(docs), errs)
@@ -311,6 +319,10 @@ func TestWalkStops(t *testing.T) {
 	_, errs = walkAll(t, Options{}, filepath.Join(dir, "photo.jpg"))
 	if len(errs) != 1 || !strings.Contains(errs[0], "not a format") {
 		t.Errorf("named unknown file: errors %q", errs)
+	}
+	_, errs = walkAll(t, Options{}, results)
+	if len(errs) != 1 || !strings.Contains(errs[0], "not a file of articles") {
+		t.Errorf("named JSON Lines file of results: errors %q", errs)
 	}
 }
 

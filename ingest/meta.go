@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // dateLayouts are the timestamp shapes found in feeds, meta tags and JSON
@@ -186,4 +187,29 @@ func slugify(s string) string {
 		}
 	}
 	return strings.Trim(b.String(), "-_")
+}
+
+// guessLang returns "ar" for text written mostly in Arabic script without
+// the letters that mark Persian or Urdu, and "" when it cannot tell.
+func guessLang(s string) string {
+	letters, arabic, other := 0, 0, 0
+	for i, r := range s {
+		if i > 4096 {
+			break
+		}
+		switch {
+		case r >= 0x0621 && r <= 0x064A:
+			letters++
+			arabic++
+		case r == 'پ' || r == 'چ' || r == 'ژ' || r == 'گ' || r == 'ک' || r == 'ی' || r == 'ے' || r == 'ٹ':
+			letters++
+			other++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if letters == 0 || arabic*2 < letters || other*100 > arabic {
+		return ""
+	}
+	return "ar"
 }

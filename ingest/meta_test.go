@@ -161,3 +161,18 @@ func FuzzDecodeText(f *testing.F) {
 		}
 	})
 }
+
+func TestGuessLang(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"أعلنت الحكومة اليوم عن خطة جديدة", "ar"},
+		{"قال المتحدث إن اجتماع (UN) سيعقد في Geneva", "ar"},
+		{"The talks resumed in Geneva on Monday", ""},
+		{"گفتگوها در ژنو از سر گرفته شد و یک پیشنهاد تازه", ""},
+		{"2017 - 12", ""},
+	}
+	for _, tc := range tests {
+		if got := guessLang(tc.in); got != tc.want {
+			t.Errorf("guessLang(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

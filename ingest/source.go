@@ -26,6 +26,9 @@ const (
 	formatWARC  = "warc"
 )
 
+// errNoText is reported for a page that holds no article text.
+var errNoText = errors.New("no article text in the page")
+
 // errUnknownFormat is reported for a named file whose format cannot be told.
 var errUnknownFormat = errors.New("not a format masar reads (txt, jsonl, html, rss, atom, warc)")
 
@@ -123,7 +126,7 @@ func (w *walker) file(name string, named bool) error {
 	case formatWARC:
 		return w.warc(name, r)
 	case formatJSONL:
-		return w.jsonl(name, r)
+		return w.jsonl(name, r, named)
 	}
 	raw, err := readLimited(r, w.opt.MaxBytes)
 	if err != nil {
@@ -136,8 +139,11 @@ func (w *walker) file(name string, named bool) error {
 	case formatWARC:
 		return w.warc(name, bytes.NewReader(raw))
 	case formatJSONL:
-		return w.jsonl(name, bytes.NewReader(raw))
+		return w.jsonl(name, bytes.NewReader(raw), named)
 	case formatFeed:
+		if !named && sniff(raw) != formatFeed {
+			return nil // XML that is not a feed (a sitemap, a config...)
+		}
 		return w.feed(feedSource{name: name}, raw)
 	case formatHTML:
 		d, err := htmlDoc(raw, "", "")
@@ -145,6 +151,9 @@ func (w *walker) file(name string, named bool) error {
 			return err
 		}
 		d.Source, d.Format = name, formatHTML
+		if d.Published == "" {
+			d.Published = dateFromFilename(name)
+		}
 		return w.emit(d)
 	case formatTxt:
 	case "":
@@ -175,7 +184,7 @@ func (w *walker) url(raw string) error {
 	case formatWARC:
 		return w.warc(raw, bytes.NewReader(body))
 	case formatJSONL:
-		return w.jsonl(raw, bytes.NewReader(body))
+		return w.jsonl(raw, bytes.NewReader(body), true)
 	case formatFeed:
 		return w.feed(feedSource{name: raw, url: final.String(), ct: ct, fromURL: true, fetched: fetched}, body)
 	case formatHTML:
@@ -207,7 +216,7 @@ func htmlDoc(raw []byte, ct, pageURL string) (Doc, error) {
 	}
 	p := parsePage(s, base)
 	if p.Text == "" {
-		return Doc{}, errors.New("no article text in the page")
+		return Doc{}, errNoText
 	}
 	if pageURL == "" && isURL(p.Canonical) {
 		pageURL = p.Canonical // a saved page still says where it was published

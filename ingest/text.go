@@ -67,21 +67,33 @@ var jsonlFields = map[string][]string{
 	"lang":      {"lang", "language"},
 }
 
+// errNotArticles is reported for a JSON Lines file whose first record is an
+// object without text: other data (results, annotations), not articles.
+var errNotArticles = errors.New(`the first record has no "text": not a file of articles`)
+
 // jsonl reads JSON Lines, one article per line. A bad line is reported with
-// its line number and skipped; a file that is not text at all is one error.
-func (w *walker) jsonl(name string, r io.Reader) error {
+// its line number and skipped. A file that is not text at all is one error,
+// and so is one whose first record is not an article; inside a folder, such
+// a file (annotations kept beside the articles) is passed over in silence.
+func (w *walker) jsonl(name string, r io.Reader, named bool) error {
 	br := bufio.NewReaderSize(r, 1<<20)
+	first := true
 	for line := 1; ; line++ {
 		raw, err := readLine(br, w.opt.MaxBytes)
 		if len(bytes.TrimSpace(raw)) > 0 {
-			if line == 1 {
-				raw = bytes.TrimPrefix(raw, bomUTF8)
-				if looksBinary(string(raw[:min(len(raw), 512)])) {
+			src := recordSource(name, line)
+			d, perr := jsonlDoc(bytes.TrimPrefix(raw, bomUTF8))
+			if first {
+				first = false
+				switch {
+				case looksBinary(string(raw[:min(len(raw), 512)])):
 					return errBinary
+				case errors.Is(perr, errNoTextField) && !named:
+					return nil
+				case errors.Is(perr, errNoTextField):
+					return errNotArticles
 				}
 			}
-			src := recordSource(name, line)
-			d, perr := jsonlDoc(raw)
 			if perr != nil {
 				w.onErr(src, perr)
 			} else {
@@ -124,6 +136,8 @@ func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 	}
 }
 
+var errNoTextField = errors.New(`no "text" field`)
+
 // jsonlDoc reads one JSON Lines record. Fields other than the article's own
 // are kept in Meta: strings as they are, other values as JSON.
 func jsonlDoc(raw []byte) (Doc, error) {
@@ -152,7 +166,7 @@ func jsonlDoc(raw []byte) (Doc, error) {
 	text, ok := take("text")
 	switch {
 	case !ok:
-		return Doc{}, errors.New(`no "text" field`)
+		return Doc{}, errNoTextField
 	case strings.TrimSpace(text) == "":
 		return Doc{}, errors.New("empty text")
 	}

@@ -266,6 +266,9 @@ func (w *walker) warcRecord(src string, rec *warcRecord) error {
 		return nil // images, scripts, styles...
 	}
 	d, err := htmlDoc(body, ct, target)
+	if errors.Is(err, errNoText) {
+		return nil // index and tag pages are part of any crawl
+	}
 	if err != nil {
 		return err
 	}

@@ -97,6 +97,7 @@ func warcFixture() [][]byte {
 		warcRecordBytes("metadata", "https://w.example/three", "application/warc-fields", []byte("outlinks: none\r\n")),
 		warcRecordBytes("revisit", "https://w.example/2024/05/01/one", "application/http; msgtype=response", []byte("HTTP/1.1 200 OK\r\n\r\n")),
 		warcRecordBytes("resource", "file:///saved/four.html", "text/html", testPage("الرابع")),
+		htmlRecord("https://w.example/tags", "text/html", []byte(`<html><body><nav><a href="/1">وسم</a></nav></body></html>`)),
 	}
 }
 
@@ -251,4 +252,25 @@ func FuzzWARC(f *testing.F) {
 			httpPayload(rec.Block, max)
 		}
 	})
+}
+
+// BenchmarkWalkWARC measures reading a gzipped crawl of 200 pages, in
+// documents per second.
+func BenchmarkWalkWARC(b *testing.B) {
+	var recs [][]byte
+	for i := range 200 {
+		recs = append(recs, htmlRecord(fmt.Sprintf("https://w.example/%d", i), "text/html; charset=utf-8", testPage(fmt.Sprint(i))))
+	}
+	p := filepath.Join(b.TempDir(), "crawl.warc.gz")
+	if err := os.WriteFile(p, buildWARC(true, recs...), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	docs := 0
+	for b.Loop() {
+		err := Walk(b.Context(), []string{p}, Options{}, func(Doc) error { docs++; return nil }, func(s string, err error) { b.Fatal(s, err) })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "docs/s")
 }

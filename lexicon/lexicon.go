@@ -87,9 +87,14 @@ func (m *Matcher[T]) Find(toks []text.Token) []Match[T] {
 	if len(m.root.next) == 0 || len(toks) == 0 {
 		return nil
 	}
+	// One backing array for every token's readings keeps Find to a few
+	// allocations per text.
 	vars := make([][]variant, len(toks))
+	buf := make([]variant, 0, 3*len(toks))
 	for i, t := range toks {
-		vars[i] = variants(norm(t))
+		n := len(buf)
+		buf = variants(buf, norm(t))
+		vars[i] = buf[n:len(buf):len(buf)]
 	}
 	var out []Match[T]
 	for i := 0; i < len(toks); {
@@ -156,11 +161,11 @@ func walk[T any](n *node[T], vars [][]variant, j, depth int) (int, []T) {
 // it keeps one- and two-letter words from matching by accident.
 const minRest = 2
 
-// variants lists the readings of a normalised token: itself, then without a
+// variants appends the readings of a normalised token to out: itself, then without a
 // conjunction (و ف), then without a preposition (ب ل ك) as well. "لل" is ل
 // before an article that lost its alef, so "للأمم" also reads "الامم".
-func variants(w string) []variant {
-	out := []variant{{w, 0}}
+func variants(out []variant, w string) []variant {
+	out = append(out, variant{w, 0})
 	rest, n := w, 0
 	if r, size := utf8.DecodeRuneInString(rest); r == 'و' || r == 'ف' {
 		rest, n = rest[size:], 1

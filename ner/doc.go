@@ -12,8 +12,11 @@ import (
 // in the document: the types the same stem received, and the entities it
 // found, matched again like a gazetteer.
 
-// docBlock is how many consecutive sentences of a CoNLL stream (which has no
-// document boundaries) form one document, in training and in tagging alike.
+// DocumentSentences is how many consecutive sentences of a CoNLL stream
+// (which has no document boundaries) form one document, in training and in
+// tagging alike: pass TagDocument this many at a time.
+const DocumentSentences = docBlock
+
 const docBlock = 20
 
 // entityType maps a tag id to 0 for O and 1..4 for PERS, LOC, ORG, MISC.

@@ -92,6 +92,21 @@ type tokInfo struct {
 // hNone stands for a missing neighbour (sentence edge).
 var hNone = strHash("\x00edge")
 
+// hAl is the hash of the definite article, to hash ال+stem without building it.
+var hAl = strHash("ال")
+
+// partsHash hashes a list of clitics as if joined with "+".
+func partsHash(parts []string) uint64 {
+	h := uint64(fnvOffset)
+	for i, p := range parts {
+		if i > 0 {
+			h = strHashFrom(h, "+")
+		}
+		h = strHashFrom(h, p)
+	}
+	return h
+}
+
 // counter gives how often a vocabulary key (vocabKey) occurs in the training
 // text; unseen words are names far more often than seen ones.
 type counter func(key uint64) uint32
@@ -135,8 +150,8 @@ func analyze(lx *lexicon, count counter, tokens []string, infos []tokInfo) {
 		in.hRaw = strHash(tok)
 		in.hNorm = strHash(in.norm)
 		in.hStem = strHash(stem)
-		in.hPro = strHash(strings.Join(pro, "+"))
-		in.hEnc = strHash(strings.Join(enc, "+"))
+		in.hPro = partsHash(pro)
+		in.hEnc = partsHash(enc)
 		in.hShape = shapeHash(tok)
 		affixes(in.norm, &in.pre, &in.suf)
 		var sp, ss [4]uint64
@@ -147,9 +162,9 @@ func analyze(lx *lexicon, count counter, tokens []string, infos []tokInfo) {
 			def = 1
 		}
 		in.defLen = def<<8 | uint64(lengthBucket(utf8.RuneCountInString(stem)))
-		in.trig = lx.trig[in.norm] | lx.trig[stem]
+		in.trig = lx.trig[in.hNorm] | lx.trig[in.hStem]
 		if def == 1 {
-			in.trig |= lx.trig["ال"+stem]
+			in.trig |= lx.trig[strHashFrom(hAl, stem)]
 		}
 	}
 	setFreq(infos, count)
@@ -279,7 +294,7 @@ func shapeHash(s string) uint64 {
 			last = c
 		}
 	}
-	return strHash(string(b[:n])) ^ uint64(lengthBucket(runes))<<56
+	return strHash(b[:n]) ^ uint64(lengthBucket(runes))<<56
 }
 
 func lengthBucket(n int) int {
@@ -394,8 +409,21 @@ func features(infos []tokInfo, i int, buf []uint64) []uint64 {
 			}
 		}
 	}
+	return buf
+}
+
+// docFeatures appends the second-stage features of token i (see doc.go);
+// there are none before the first stage has run.
+func docFeatures(infos []tokInfo, i int, buf []uint64) []uint64 {
+	in := &infos[i]
 	if in.stage1 == 0 {
 		return buf
+	}
+	at := func(k int) *tokInfo {
+		if k < 0 || k >= len(infos) {
+			return nil
+		}
+		return &infos[k]
 	}
 	for d := -1; d <= 1; d++ {
 		tag := uint64(numTags) // sentence edge

@@ -10,8 +10,11 @@ const (
 )
 
 // strHash is FNV-1a over the bytes of s.
-func strHash(s string) uint64 {
-	h := uint64(fnvOffset)
+func strHash[S string | []byte](s S) uint64 { return strHashFrom(fnvOffset, s) }
+
+// strHashFrom continues an FNV-1a hash h over s, so that
+// strHashFrom(strHash(a), b) == strHash(a+b).
+func strHashFrom[S string | []byte](h uint64, s S) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= fnvPrime

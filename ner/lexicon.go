@@ -25,7 +25,7 @@ var gazTypes = []string{"PERS", "LOC", "ORG", "MISC"}
 
 // lexicon holds the embedded word lists in normalised form.
 type lexicon struct {
-	trig map[string]uint8 // normalised word → class bits
+	trig map[uint64]uint8 // strHash of the normalised word → class bits
 	// gaz maps a phrase's first normalised token to its phrases, longest
 	// first; each phrase is its normalised tokens and type index.
 	gaz map[string][]gazPhrase
@@ -49,13 +49,13 @@ func getLexicon() (*lexicon, error) {
 }
 
 func parseLexicon(triggers, gazetteer string) (*lexicon, error) {
-	l := &lexicon{trig: map[string]uint8{}, gaz: map[string][]gazPhrase{}}
+	l := &lexicon{trig: map[uint64]uint8{}, gaz: map[string][]gazPhrase{}}
 	err := eachTSV(triggers, func(class, word string) error {
 		i := indexOf(triggerClasses, class)
 		if i < 0 {
 			return fmt.Errorf("unknown trigger class %q", class)
 		}
-		l.trig[text.NormalizeString(word)] |= 1 << i
+		l.trig[strHash(text.NormalizeString(word))] |= 1 << i
 		return nil
 	})
 	if err != nil {
@@ -68,6 +68,9 @@ func parseLexicon(triggers, gazetteer string) (*lexicon, error) {
 		}
 		toks := strings.Fields(text.NormalizeString(name))
 		l.gaz[toks[0]] = append(l.gaz[toks[0]], gazPhrase{toks, i})
+		if joined := joinCompound(toks); joined != nil {
+			l.gaz[joined[0]] = append(l.gaz[joined[0]], gazPhrase{joined, i})
+		}
 		return nil
 	})
 	if err != nil {
@@ -77,6 +80,19 @@ func parseLexicon(triggers, gazetteer string) (*lexicon, error) {
 		sortLongestFirst(ps)
 	}
 	return l, nil
+}
+
+// joinCompound returns the one-word spelling of a compound name that Arabic
+// writes both ways (عبد الله / عبدالله, أبو بكر / أبوبكر, نور الدين /
+// نورالدين), or nil.
+func joinCompound(toks []string) []string {
+	if len(toks) < 2 {
+		return nil
+	}
+	if toks[0] == "عبد" || toks[0] == "ابو" || toks[1] == "الدين" || toks[1] == "الله" {
+		return append([]string{toks[0] + toks[1]}, toks[2:]...)
+	}
+	return nil
 }
 
 // eachTSV calls fn for every "key<TAB>value" line, skipping blank lines and

@@ -25,6 +25,11 @@ import (
 type Model struct {
 	// stage1 tags sentences alone, stage2 with document context (doc.go).
 	stage1, stage2 *weights
+	// index maps a feature hash to its row in emit: the weights of the
+	// first stage then of the second (zeros where a stage lacks the
+	// feature), so that one lookup serves both stages.
+	index table
+	emit  []float32
 	// vocab counts the forms and stems of the training text (vocabKeys).
 	vocab map[uint64]uint32
 	// Info records how the model was made (data, epochs, seed), for people.
@@ -206,7 +211,34 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.vocab[k] = uint32(c)
 	}
+	m.compile()
 	return m, nil
+}
+
+// compile builds the merged feature table of both stages.
+func (m *Model) compile() {
+	hashes := make([]uint64, 0, len(m.stage1.index)+len(m.stage2.index))
+	for h := range m.stage1.index {
+		hashes = append(hashes, h)
+	}
+	for h := range m.stage2.index {
+		if _, ok := m.stage1.index[h]; !ok {
+			hashes = append(hashes, h)
+		}
+	}
+	slices.Sort(hashes) // rows in a fixed order, whatever the map order
+	m.index = newTable(len(hashes))
+	m.emit = make([]float32, len(hashes)*2*numTags)
+	for r, h := range hashes {
+		m.index.put(h, int32(r))
+		row := m.emit[r*2*numTags:][:2*numTags]
+		if k, ok := m.stage1.index[h]; ok {
+			copy(row[:numTags], m.stage1.emit[int(k)*numTags:])
+		}
+		if k, ok := m.stage2.index[h]; ok {
+			copy(row[numTags:], m.stage2.emit[int(k)*numTags:])
+		}
+	}
 }
 
 // readWeights reads what weights.write wrote.
@@ -278,16 +310,47 @@ func (m *Model) TagDocument(doc [][]string) [][]string {
 	defer scratchPool.Put(s)
 	infos := make([][]tokInfo, len(doc))
 	preds := make([][]int, len(doc))
+	score2 := make([][]float32, len(doc)) // second-stage scores of the shared features
 	for k, toks := range doc {
-		infos[k] = make([]tokInfo, len(toks))
+		n := len(toks)
+		infos[k] = make([]tokInfo, n)
 		analyze(m.lex, m.count, toks, infos[k])
-		preds[k] = slices.Clone(m.stage1.decode(infos[k], s))
+		s.score = resize(s.score, n*numTags)
+		clear(s.score)
+		score2[k] = make([]float32, n*numTags)
+		for i := range n {
+			s.feats = features(infos[k], i, s.feats[:0])
+			row1 := s.score[i*numTags:][:numTags]
+			row2 := score2[k][i*numTags:][:numTags]
+			for _, h := range s.feats {
+				if r := m.index.get(h); r >= 0 {
+					w := m.emit[int(r)*2*numTags:][:2*numTags]
+					for t := range numTags {
+						row1[t] += w[t]
+						row2[t] += w[numTags+t]
+					}
+				}
+			}
+		}
+		preds[k] = slices.Clone(m.stage1.viterbi(s.score, s))
 	}
 	addDocContext(infos, preds)
 	out := make([][]string, len(doc))
 	for k := range doc {
+		for i := range infos[k] {
+			s.feats = docFeatures(infos[k], i, s.feats[:0])
+			row := score2[k][i*numTags:][:numTags]
+			for _, h := range s.feats {
+				if r := m.index.get(h); r >= 0 {
+					w := m.emit[int(r)*2*numTags+numTags:][:numTags]
+					for t := range numTags {
+						row[t] += w[t]
+					}
+				}
+			}
+		}
 		out[k] = make([]string, len(doc[k]))
-		for i, t := range m.stage2.decode(infos[k], s) {
+		for i, t := range m.stage2.viterbi(score2[k], s) {
 			out[k][i] = tagNames[t]
 		}
 	}
@@ -309,7 +372,8 @@ func (m *Model) tagStage1(doc [][]string) [][]string {
 	return out
 }
 
-// decode returns the best tag ids for a sentence; the slice is s.best.
+// decode returns the best tag ids for a sentence with all its features; the
+// slice is s.best.
 func (m *weights) decode(infos []tokInfo, s *scratch) []int {
 	n := len(infos)
 	if n == 0 {
@@ -318,7 +382,7 @@ func (m *weights) decode(infos []tokInfo, s *scratch) []int {
 	s.score = resize(s.score, n*numTags)
 	clear(s.score)
 	for i := range n {
-		s.feats = features(infos, i, s.feats[:0])
+		s.feats = docFeatures(infos, i, features(infos, i, s.feats[:0]))
 		row := s.score[i*numTags:][:numTags]
 		for _, h := range s.feats {
 			if r, ok := m.index[h]; ok {
@@ -329,9 +393,18 @@ func (m *weights) decode(infos []tokInfo, s *scratch) []int {
 			}
 		}
 	}
+	return m.viterbi(s.score, s)
+}
+
+// viterbi decodes emission scores (overwritten) into s.best.
+func (m *weights) viterbi(score []float32, s *scratch) []int {
+	n := len(score) / numTags
+	if n == 0 {
+		return nil
+	}
 	s.back = resize(s.back, n*numTags)
 	s.best = resize(s.best, n)
-	viterbi(s.score, m.trans, float32(math.Inf(-1)), s.back, s.best)
+	viterbi(score, m.trans, float32(math.Inf(-1)), s.back, s.best)
 	return s.best
 }
 

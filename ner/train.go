@@ -20,6 +20,10 @@ type TrainOptions struct {
 	// features during a training step, which makes the model lean on
 	// context and word shape for unknown words.
 	LexDropout float64
+	// FeatureDropout is the probability of hiding each feature of a token
+	// during a training step (feature bagging), which spreads the weight
+	// over redundant features.
+	FeatureDropout float64
 	Progress   io.Writer // receives one line per epoch; nil for none
 }
 
@@ -57,7 +61,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	for k := range jackknifeFolds {
 		lo, hi := k*len(data)/jackknifeFolds, (k+1)*len(data)/jackknifeFolds
 		rest := append(slices.Clip(data[:lo]), data[hi:]...)
-		w, _, _ := fit(rest, nil, TrainOptions{Epochs: e1, Seed: opt.Seed, LexDropout: opt.LexDropout}, 1, nil, nil)
+		w, _, _ := fit(rest, nil, TrainOptions{Epochs: e1, Seed: opt.Seed, LexDropout: opt.LexDropout, FeatureDropout: opt.FeatureDropout}, 1, nil, nil)
 		s := new(scratch)
 		for i := lo; i < hi; i++ {
 			preds[i] = slices.Clone(w.decode(data[i].infos, s))
@@ -75,12 +79,13 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	}
 
 	progress(opt.Progress, "second stage\n")
-	m.stage2, e2, f2 = fit(second, dev, opt, 2, func(w *weights) { m.stage2 = w }, func() scores {
+	m.stage2, e2, f2 = fit(second, dev, opt, 2, func(w *weights) { m.stage2 = w; m.compile() }, func() scores {
 		return evaluate(dev, m.TagDocument)
 	})
-	m.Info = fmt.Sprintf("two-stage averaged perceptron, %d training sentences, seed %d, at most %d epochs, patience %d, lexical dropout %g; "+
+	m.compile()
+	m.Info = fmt.Sprintf("two-stage averaged perceptron, %d training sentences, seed %d, at most %d epochs, patience %d, lexical dropout %g, feature dropout %g; "+
 		"first stage: epoch %d, %d features; second stage: epoch %d, %d features",
-		len(data), opt.Seed, opt.Epochs, opt.Patience, opt.LexDropout, e1, len(m.stage1.index), e2, len(m.stage2.index))
+		len(data), opt.Seed, opt.Epochs, opt.Patience, opt.LexDropout, opt.FeatureDropout, e1, len(m.stage1.index), e2, len(m.stage2.index))
 	if len(dev) > 0 {
 		m.Info += fmt.Sprintf("; dev F1 %.4f (first stage alone %.4f)", f2, f1)
 	}
@@ -151,7 +156,7 @@ func fit(data []sample, dev []Sentence, opt TrainOptions, stage uint64, set func
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		mistakes := 0
 		for _, k := range order {
-			mistakes += tr.step(&tr.sents[k], rng, opt.LexDropout)
+			mistakes += tr.step(&tr.sents[k], rng, opt.LexDropout, opt.FeatureDropout)
 		}
 		w := tr.average()
 		if len(dev) == 0 {
@@ -200,6 +205,7 @@ type trainer struct {
 	back   []int8
 	pred   []int
 	active [][]int32 // the features of each token used in this step
+	kept   [][]int32 // buffers for active under feature dropout
 }
 
 func newTrainer(data []sample) *trainer {
@@ -209,7 +215,7 @@ func newTrainer(data []sample) *trainer {
 	for _, sm := range data {
 		ts := trainSent{gold: sm.gold, feats: make([][]int32, len(sm.infos))}
 		for i := range sm.infos {
-			buf = features(sm.infos, i, buf[:0])
+			buf = docFeatures(sm.infos, i, features(sm.infos, i, buf[:0]))
 			row := make([]int32, len(buf))
 			for k, h := range buf {
 				id, ok := ids[h]
@@ -233,14 +239,27 @@ func newTrainer(data []sample) *trainer {
 
 // step decodes one sentence with the current weights and, if it is wrong,
 // moves the weights towards the gold tags. It reports 1 for a mistake.
-func (tr *trainer) step(s *trainSent, rng *rand.Rand, dropout float64) int {
+func (tr *trainer) step(s *trainSent, rng *rand.Rand, dropout, featDropout float64) int {
 	n := len(s.gold)
 	tr.score = resize(tr.score, n*numTags)
 	clear(tr.score)
 	tr.active = resize(tr.active, n)
+	if len(tr.kept) < n {
+		tr.kept = append(tr.kept, make([][]int32, n-len(tr.kept))...)
+	}
 	for i, fs := range s.feats {
 		if dropout > 0 && rng.Float64() < dropout {
 			fs = fs[numLexical:]
+		}
+		if featDropout > 0 {
+			kept := tr.kept[i][:0]
+			for _, f := range fs {
+				if rng.Float64() >= featDropout {
+					kept = append(kept, f)
+				}
+			}
+			tr.kept[i] = kept
+			fs = kept
 		}
 		tr.active[i] = fs
 		row := tr.score[i*numTags:][:numTags]

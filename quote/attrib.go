@@ -1,23 +1,22 @@
 package quote
 
 import (
+	"sort"
+
 	"github.com/masar-project/masar/text"
 )
 
 // maxSpeaker caps a speaker phrase in tokens.
 const maxSpeaker = 10
 
-// tokens tokenises the article slice [a, b) with article offsets.
+// tokens returns the article's tokens that lie within [a, b).
 func (d *doc) tokens(a, b int) []text.Token {
-	if a >= b {
+	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= a })
+	j := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].End > b })
+	if i >= j {
 		return nil
 	}
-	ts := text.Tokenize(d.s[d.bo[a]:d.bo[b]])
-	for i := range ts {
-		ts[i].Start += a
-		ts[i].End += a
-	}
-	return ts
+	return d.toks[i:j]
 }
 
 // attribution is what the text around a quote says about its speaker.
@@ -43,10 +42,10 @@ func (d *doc) direct(p pair, last Span, pairs []pair) (Quote, bool) {
 	}
 	// the clause: from the sentence start or the previous quote in it
 	cStart := sStart
-	for _, o := range pairs {
-		if o.close <= p.open && o.close > cStart {
-			cStart = o.close
-		}
+	// pairs do not overlap and are in text order: the one before p is the
+	// last that closes before it opens
+	if k := sort.Search(len(pairs), func(i int) bool { return pairs[i].close > p.open }); k > 0 && pairs[k-1].close > cStart {
+		cStart = pairs[k-1].close
 	}
 	before := d.tokens(cStart, p.open)
 	var prev text.Token

@@ -4,6 +4,9 @@
 package quote
 
 import (
+	"slices"
+	"sort"
+
 	"github.com/masar-project/masar/text"
 )
 
@@ -32,6 +35,7 @@ type doc struct {
 	rs    []rune
 	bo    []int // byte offset of each code point
 	sents []text.Sentence
+	toks  []text.Token // the whole article, tokenised once
 }
 
 func (d *doc) span(a, b int) Span {
@@ -49,7 +53,7 @@ func (d *doc) span(a, b int) Span {
 
 // Find returns the quotes of s in text order.
 func Find(s string) []Quote {
-	d := &doc{s: s, rs: []rune(s), bo: text.RuneOffsets(s)}
+	d := &doc{s: s, rs: []rune(s), bo: text.RuneOffsets(s), toks: text.Tokenize(s)}
 	d.sents = logicalSentences(d, text.Sentences(s))
 	pairs := findPairs(d.rs)
 	var items []item
@@ -99,12 +103,7 @@ func (it item) pos() int {
 }
 
 func sortItems(items []item) {
-	// insertion sort: the two lists are each sorted and short
-	for i := 1; i < len(items); i++ {
-		for j := i; j > 0 && items[j].pos() < items[j-1].pos(); j-- {
-			items[j], items[j-1] = items[j-1], items[j]
-		}
-	}
+	slices.SortStableFunc(items, func(a, b item) int { return a.pos() - b.pos() })
 }
 
 // logicalSentences merges sentences that a hard line wrap split: a line that
@@ -145,10 +144,9 @@ func countNewlines(rs []rune) int {
 
 // sentenceAt returns the logical sentence that contains offset p.
 func (d *doc) sentenceAt(p int) (int, int) {
-	for _, s := range d.sents {
-		if p >= s.Start && p < s.End {
-			return s.Start, s.End
-		}
+	k := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End > p })
+	if k < len(d.sents) && d.sents[k].Start <= p {
+		return d.sents[k].Start, d.sents[k].End
 	}
 	return p, p
 }

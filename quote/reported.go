@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/masar-project/masar/text"
+import (
+	"sort"
+
+	"github.com/masar-project/masar/text"
+)
 
 // reported finds reported speech: a speech verb, its subject and إن/أن, with
 // no quotation marks in the rest of the sentence (those are direct quotes).
@@ -81,22 +85,18 @@ func endsClause(r rune) bool {
 }
 
 func insidePair(pairs []pair, p int) bool {
-	for _, o := range pairs {
-		if p >= o.open && p < o.close {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(pairs), func(i int) bool { return pairs[i].close > p })
+	return k < len(pairs) && pairs[k].open <= p
 }
 
 func opensBetween(pairs []pair, a, b int) bool {
-	for _, o := range pairs {
-		if o.open >= a && o.open < b {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(pairs), func(i int) bool { return pairs[i].open >= a })
+	return k < len(pairs) && pairs[k].open < b
 }
+
+// statementWindow is how far back, in code points, the issuer of a statement
+// is looked for.
+const statementWindow = 3000
 
 // resolveStatement turns a bare "البيان" (وجاء في البيان، وقال البيان
 // الختامي) into the body that issued the statement: the subject of an
@@ -109,7 +109,7 @@ func (d *doc) resolveStatement(sp, last Span) Span {
 	if len(ts) == 0 || len(ts) > 2 || ts[0].Stem != "بيان" || len(ts[0].Proclitics) == 0 {
 		return sp
 	}
-	all := d.tokens(0, sp.Start)
+	all := d.tokens(max(0, sp.Start-statementWindow), sp.Start)
 	for i := len(all) - 1; i >= 0; i-- {
 		w, _ := cutConj(all[i].Norm)
 		switch w {

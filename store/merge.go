@@ -25,8 +25,7 @@ const mergeWindow = 2
 const maxPreciseDays = 31
 
 type merger struct {
-	s       *Store
-	tx      *sql.Tx
+	w       wtx
 	touched map[int64]bool
 }
 
@@ -99,9 +98,9 @@ func placeCompatible(ev article.Event, name, country string) bool {
 	return true
 }
 
-// add assigns event eid (already inserted) to a merged event, creating one
-// when no stored merged event matches.
-func (m *merger) add(ctx context.Context, eid int64, ev article.Event, pubWeek int, hasWeek bool) error {
+// add finds the merged event that ev belongs to, creating one when no stored
+// merged event matches, and returns its ID.
+func (m *merger) add(ctx context.Context, ev article.Event, pubWeek int, hasWeek bool) (int64, error) {
 	codes := participants(ev)
 	lo, hi, dated := eventDays(ev.Date, ev.DateEnd)
 	precise := dated && hi-lo < maxPreciseDays
@@ -110,7 +109,7 @@ func (m *merger) add(ctx context.Context, eid int64, ev article.Event, pubWeek i
 	if len(codes) > 0 && (precise || hasWeek) {
 		cands, err := m.candidates(ctx, ev, lo, hi, precise, pubWeek)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		for i := range cands {
 			c := &cands[i]
@@ -135,11 +134,10 @@ func (m *merger) add(ctx context.Context, eid int64, ev article.Event, pubWeek i
 		mid, err = best.id, m.extend(ctx, best, ev, codes)
 	}
 	if err != nil {
-		return err
+		return 0, err
 	}
 	m.touched[mid] = true
-	_, err = m.tx.ExecContext(ctx, m.s.d.q(`UPDATE events SET merged_id = ? WHERE id = ?`), mid, eid)
-	return err
+	return mid, nil
 }
 
 func dayDistance(lo1, hi1, lo2, hi2 int) int {
@@ -157,10 +155,11 @@ func (m *merger) candidates(ctx context.Context, ev article.Event, lo, hi int, p
 	var rows *sql.Rows
 	var err error
 	if precise {
-		rows, err = m.tx.QueryContext(ctx, m.s.d.q(cols+`WHERE type = ? AND modality = ? AND day_lo <= ? AND day_hi >= ?`),
-			ev.Type, ev.Modality, hi+mergeWindow, lo-mergeWindow)
+		rows, err = m.w.query(ctx, cols+`WHERE type = ? AND modality = ? AND day_lo BETWEEN ? AND ? AND day_hi >= ?`,
+			// Merged dates span at most maxPreciseDays, which bounds the index range.
+			ev.Type, ev.Modality, lo-mergeWindow-maxPreciseDays, hi+mergeWindow, lo-mergeWindow)
 	} else {
-		rows, err = m.tx.QueryContext(ctx, m.s.d.q(cols+`WHERE type = ? AND modality = ? AND day_lo IS NULL AND pub_week = ?`),
+		rows, err = m.w.query(ctx, cols+`WHERE type = ? AND modality = ? AND day_lo IS NULL AND pub_week = ?`,
 			ev.Type, ev.Modality, pubWeek)
 	}
 	if err != nil {
@@ -198,11 +197,11 @@ func (m *merger) create(ctx context.Context, ev article.Event, codes []string, l
 		loc, locName, locCountry = jsonText(ev.Location), ev.Location.Name, strings.ToUpper(ev.Location.Country)
 	}
 	var id int64
-	err := m.tx.QueryRowContext(ctx, m.s.d.q(`INSERT INTO merged_events (type, modality, actors, recipients, codes,
+	err := m.w.scan(ctx, `INSERT INTO merged_events (type, modality, actors, recipients, codes,
     ev_date, ev_date_end, day_lo, day_hi, day_sort, pub_week, location, loc_name, loc_country)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		ev.Type, ev.Modality, jsonText(dedupActors(nil, ev.Actors)), jsonText(dedupActors(nil, ev.Recipients)),
-		strings.Join(codes, " "), ev.Date, ev.DateEnd, dayLo, dayHi, sortDay, week, loc, locName, locCountry).Scan(&id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		[]any{ev.Type, ev.Modality, jsonText(dedupActors(nil, ev.Actors)), jsonText(dedupActors(nil, ev.Recipients)),
+			strings.Join(codes, " "), ev.Date, ev.DateEnd, dayLo, dayHi, sortDay, week, loc, locName, locCountry}, &id)
 	return id, err
 }
 
@@ -235,10 +234,9 @@ func (m *merger) extend(ctx context.Context, c *candidate, ev article.Event, cod
 		loc = sql.NullString{String: jsonText(ev.Location), Valid: true}
 		locName, locCountry = ev.Location.Name, strings.ToUpper(ev.Location.Country)
 	}
-	_, err := m.tx.ExecContext(ctx, m.s.d.q(`UPDATE merged_events SET actors = ?, recipients = ?, codes = ?,
-    location = ?, loc_name = ?, loc_country = ? WHERE id = ?`),
+	return m.w.exec(ctx, `UPDATE merged_events SET actors = ?, recipients = ?, codes = ?,
+    location = ?, loc_name = ?, loc_country = ? WHERE id = ?`,
 		jsonText(nonNil(actors)), jsonText(nonNil(newRecs)), strings.Join(all, " "), loc, locName, locCountry, c.id)
-	return err
 }
 
 func compactStrings(s []string) []string {
@@ -272,11 +270,11 @@ func dedupActors(have, add []article.Actor) []article.Actor {
 // events this article touched.
 func (m *merger) recount(ctx context.Context) error {
 	for id := range m.touched {
-		if _, err := m.tx.ExecContext(ctx, m.s.d.q(`UPDATE merged_events SET
+		if err := m.w.exec(ctx, `UPDATE merged_events SET
     mentions = (SELECT COUNT(*) FROM events WHERE merged_id = ?),
     articles = (SELECT COUNT(DISTINCT article_id) FROM events WHERE merged_id = ?),
     sources = (SELECT COUNT(DISTINCT a.source_key) FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id = ?)
-WHERE id = ?`), id, id, id, id); err != nil {
+WHERE id = ?`, id, id, id, id); err != nil {
 			return err
 		}
 	}

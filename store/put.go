@@ -116,40 +116,76 @@ func (s *Store) HasContent(ctx context.Context, hash string) (bool, error) {
 // index rows, and the merging of its events into merged events. An article
 // whose content is already stored is not written again (Duplicate).
 func (s *Store) Put(ctx context.Context, rec ArticleRecord, res article.Result) (PutResult, error) {
+	p := prepare(rec, res)
+	tx, err := s.beginWrite(ctx)
+	if err != nil {
+		return PutResult{}, err
+	}
+	defer tx.Rollback()
+	r, err := s.put(ctx, wtx{tx, s}, p)
+	if err != nil || r.Duplicate {
+		return r, err
+	}
+	if err := tx.Commit(); err != nil {
+		return PutResult{}, s.wrap(err)
+	}
+	return r, nil
+}
+
+// prepared is an article ready to store: hashes and search stems computed.
+type prepared struct {
+	rec           ArticleRecord
+	res           article.Result
+	articleStems  string
+	evidenceStems []string
+}
+
+// prepare does the CPU work of Put (hashing, tokenising) so that it happens
+// before the write lock is taken.
+func prepare(rec ArticleRecord, res article.Result) prepared {
 	if rec.ContentHash == "" {
 		rec.ContentHash = ContentHash(rec.Text)
 	}
 	if rec.SimHash == 0 {
 		rec.SimHash = SimHash(rec.Text)
 	}
-	// Tokenising is the expensive part; do it before holding the write lock.
-	articleStems := stemString(rec.Title + "\n" + rec.Text)
-	evidenceStems := make([]string, len(res.Events))
+	p := prepared{rec: rec, res: res, articleStems: stemString(rec.Title + "\n" + rec.Text),
+		evidenceStems: make([]string, len(res.Events))}
 	for i, ev := range res.Events {
-		evidenceStems[i] = stemString(ev.Evidence.Text)
+		p.evidenceStems[i] = stemString(ev.Evidence.Text)
 	}
+	return p
+}
 
+// beginWrite starts a write transaction.
+func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return PutResult{}, s.wrap(err)
+		return nil, s.wrap(err)
 	}
-	defer tx.Rollback()
 	if s.d.postgres {
 		// Serialises writers as SQLite's write lock does, so that two
 		// concurrent Puts cannot create the same merged event twice.
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7466002)`); err != nil {
-			return PutResult{}, err
+			tx.Rollback()
+			return nil, err
 		}
 	}
+	return tx, nil
+}
+
+// put writes a prepared article inside tx.
+func (s *Store) put(ctx context.Context, w wtx, p prepared) (PutResult, error) {
+	rec, res := p.rec, p.res
 	var existing int64
-	err = tx.QueryRowContext(ctx, s.d.q(`SELECT id FROM articles WHERE content_hash = ?`), rec.ContentHash).Scan(&existing)
+	err := w.scan(ctx, `SELECT id FROM articles WHERE content_hash = ?`, []any{rec.ContentHash}, &existing)
 	switch {
 	case err == nil:
 		return PutResult{ArticleID: existing, Duplicate: true}, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return PutResult{}, s.wrap(err)
 	}
-	near, err := s.nearDuplicate(ctx, tx, rec.SimHash)
+	near, err := s.nearDuplicate(ctx, w, rec.SimHash)
 	if err != nil {
 		return PutResult{}, s.wrap(err)
 	}
@@ -160,44 +196,42 @@ func (s *Store) Put(ctx context.Context, rec ArticleRecord, res article.Result) 
 	}
 	src := sourceKey(rec)
 	var id int64
-	err = tx.QueryRowContext(ctx, s.d.q(`INSERT INTO articles (ext_id, title, url, published, body, source, source_key,
+	err = w.scan(ctx, `INSERT INTO articles (ext_id, title, url, published, body, source, source_key,
     format, byline, canonical, lang, charset, fetched, ingested, content_hash, simhash, sh0, sh1, sh2, sh3,
     near_dup_of, extract_error)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		rec.ID, rec.Title, rec.URL, rec.Published, rec.Text, rec.Source, src,
-		rec.Format, rec.Byline, rec.Canonical, rec.Lang, rec.Charset, fetched, time.Now().UTC().Format(time.RFC3339),
-		rec.ContentHash, int64(rec.SimHash), b[0], b[1], b[2], b[3], nullID(near), res.Error).Scan(&id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		[]any{rec.ID, rec.Title, rec.URL, rec.Published, rec.Text, rec.Source, src,
+			rec.Format, rec.Byline, rec.Canonical, rec.Lang, rec.Charset, fetched, time.Now().UTC().Format(time.RFC3339),
+			rec.ContentHash, int64(rec.SimHash), b[0], b[1], b[2], b[3], nullID(near), res.Error}, &id)
 	if err != nil {
 		return PutResult{}, s.wrap(fmt.Errorf("storing article %q: %w", rec.ID, err))
 	}
-	if err := s.insertDoc(ctx, tx, "article", id, 0, articleStems); err != nil {
+	if err := s.insertDoc(ctx, w, "article", id, 0, p.articleStems); err != nil {
 		return PutResult{}, err
 	}
 	pubWeek, hasWeek := 0, false
 	if lo, _, ok := dayRange(rec.Published); ok {
 		pubWeek, hasWeek = week(lo), true
 	}
-	m := merger{s: s, tx: tx, touched: map[int64]bool{}}
+	m := merger{w: w, touched: map[int64]bool{}}
 	for i, ev := range res.Events {
-		eid, err := s.insertEvent(ctx, tx, id, i, ev)
+		mid, err := m.add(ctx, ev, pubWeek, hasWeek)
+		if err != nil {
+			return PutResult{}, s.wrap(fmt.Errorf("merging event %d of article %q: %w", i, rec.ID, err))
+		}
+		eid, err := s.insertEvent(ctx, w, id, i, ev, mid)
 		if err != nil {
 			return PutResult{}, s.wrap(fmt.Errorf("storing event %d of article %q: %w", i, rec.ID, err))
 		}
-		if err := s.insertDoc(ctx, tx, "evidence", id, eid, evidenceStems[i]); err != nil {
+		if err := s.insertDoc(ctx, w, "evidence", id, eid, p.evidenceStems[i]); err != nil {
 			return PutResult{}, err
-		}
-		if err := m.add(ctx, eid, ev, pubWeek, hasWeek); err != nil {
-			return PutResult{}, s.wrap(fmt.Errorf("merging event %d of article %q: %w", i, rec.ID, err))
 		}
 	}
 	if err := m.recount(ctx); err != nil {
 		return PutResult{}, s.wrap(err)
 	}
-	if err := s.insertAnnotations(ctx, tx, id, res); err != nil {
+	if err := s.insertAnnotations(ctx, w, id, res); err != nil {
 		return PutResult{}, s.wrap(fmt.Errorf("storing annotations of article %q: %w", rec.ID, err))
-	}
-	if err := tx.Commit(); err != nil {
-		return PutResult{}, s.wrap(err)
 	}
 	return PutResult{ArticleID: id, NearDuplicateOf: near}, nil
 }
@@ -212,10 +246,10 @@ func nullID(id int64) any {
 // nearDuplicate finds the oldest stored article whose SimHash is within
 // nearDupDistance of h. By the pigeonhole principle such an article shares
 // at least one of the four 16-bit bands with h, which the indexes find.
-func (s *Store) nearDuplicate(ctx context.Context, tx *sql.Tx, h uint64) (int64, error) {
+func (s *Store) nearDuplicate(ctx context.Context, w wtx, h uint64) (int64, error) {
 	b := bands(h)
-	rows, err := tx.QueryContext(ctx, s.d.q(`SELECT id, simhash FROM articles
-WHERE sh0 = ? OR sh1 = ? OR sh2 = ? OR sh3 = ? ORDER BY id`), b[0], b[1], b[2], b[3])
+	rows, err := w.query(ctx, `SELECT id, simhash FROM articles
+WHERE sh0 = ? OR sh1 = ? OR sh2 = ? OR sh3 = ? ORDER BY id`, b[0], b[1], b[2], b[3])
 	if err != nil {
 		return 0, err
 	}
@@ -232,12 +266,11 @@ WHERE sh0 = ? OR sh1 = ? OR sh2 = ? OR sh3 = ? ORDER BY id`), b[0], b[1], b[2], 
 	return 0, rows.Err()
 }
 
-func (s *Store) insertDoc(ctx context.Context, tx *sql.Tx, kind string, articleID, eventID int64, stems string) error {
+func (s *Store) insertDoc(ctx context.Context, w wtx, kind string, articleID, eventID int64, stems string) error {
 	if stems == "" {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, s.d.insertDoc(), kind, articleID, nullID(eventID), stems)
-	if err != nil {
+	if err := w.exec(ctx, s.d.insertDoc(), kind, articleID, nullID(eventID), stems); err != nil {
 		return s.wrap(fmt.Errorf("indexing %s: %w", kind, err))
 	}
 	return nil
@@ -251,7 +284,7 @@ func jsonText(v any) string {
 	return string(b)
 }
 
-func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, articleID int64, seq int, ev article.Event) (int64, error) {
+func (s *Store) insertEvent(ctx context.Context, w wtx, articleID int64, seq int, ev article.Event, mergedID int64) (int64, error) {
 	lo, hi, dated := eventDays(ev.Date, ev.DateEnd)
 	sortDay := unknownDay
 	var dayLo, dayHi any
@@ -269,14 +302,14 @@ func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, articleID int64, se
 		ctxJSON = jsonText(ev.Context)
 	}
 	var id int64
-	err := tx.QueryRowContext(ctx, s.d.q(`INSERT INTO events (article_id, seq, type, mode, context, modality,
+	err := w.scan(ctx, `INSERT INTO events (article_id, seq, type, mode, context, modality,
     actors, recipients, ev_date, ev_date_end, day_lo, day_hi, day_sort, location, loc_name, loc_text, loc_country,
-    evidence, ev_start, ev_end, trig, cameo, score)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		articleID, seq, ev.Type, ev.Mode, ctxJSON, ev.Modality,
-		jsonText(nonNil(ev.Actors)), jsonText(nonNil(ev.Recipients)), ev.Date, ev.DateEnd, dayLo, dayHi, sortDay,
-		loc, locName, locText, locCountry,
-		ev.Evidence.Text, ev.Evidence.Start, ev.Evidence.End, ev.Trigger, ev.CAMEO, ev.Score).Scan(&id)
+    evidence, ev_start, ev_end, trig, cameo, score, merged_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		[]any{articleID, seq, ev.Type, ev.Mode, ctxJSON, ev.Modality,
+			jsonText(nonNil(ev.Actors)), jsonText(nonNil(ev.Recipients)), ev.Date, ev.DateEnd, dayLo, dayHi, sortDay,
+			loc, locName, locText, locCountry,
+			ev.Evidence.Text, ev.Evidence.Start, ev.Evidence.End, ev.Trigger, ev.CAMEO, ev.Score, mergedID}, &id)
 	if err != nil {
 		return 0, err
 	}
@@ -288,7 +321,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RET
 			if a.Code == "" {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, s.d.q(`INSERT INTO event_actors (event_id, role, code, name, surface) VALUES (?, ?, ?, ?, ?)`),
+			if err := w.exec(ctx, `INSERT INTO event_actors (event_id, role, code, name, surface) VALUES (?, ?, ?, ?, ?)`,
 				id, role.name, a.Code, a.Name, a.Text); err != nil {
 				return 0, err
 			}
@@ -304,24 +337,24 @@ func nonNil(a []article.Actor) []article.Actor {
 	return a
 }
 
-func (s *Store) insertAnnotations(ctx context.Context, tx *sql.Tx, articleID int64, res article.Result) error {
+func (s *Store) insertAnnotations(ctx context.Context, w wtx, articleID int64, res article.Result) error {
 	for i, q := range res.Quotes {
-		if _, err := tx.ExecContext(ctx, s.d.q(`INSERT INTO quotes (article_id, seq, speaker_text, speaker_code, speaker_name,
-    quote, direct, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		if err := w.exec(ctx, `INSERT INTO quotes (article_id, seq, speaker_text, speaker_code, speaker_name,
+    quote, direct, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			articleID, i, q.Speaker.Text, q.Speaker.Code, q.Speaker.Name, q.Text, q.Direct, q.Start, q.End); err != nil {
 			return err
 		}
 	}
 	for i, e := range res.Entities {
-		if _, err := tx.ExecContext(ctx, s.d.q(`INSERT INTO entities (article_id, seq, surface, kind, span_start, span_end,
-    canonical, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+		if err := w.exec(ctx, `INSERT INTO entities (article_id, seq, surface, kind, span_start, span_end,
+    canonical, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			articleID, i, e.Text, e.Type, e.Start, e.End, e.Canonical, e.Code); err != nil {
 			return err
 		}
 	}
 	for i, t := range res.Timexes {
-		if _, err := tx.ExecContext(ctx, s.d.q(`INSERT INTO timexes (article_id, seq, surface, value, span_start, span_end)
-VALUES (?, ?, ?, ?, ?, ?)`), articleID, i, t.Text, t.Value, t.Start, t.End); err != nil {
+		if err := w.exec(ctx, `INSERT INTO timexes (article_id, seq, surface, value, span_start, span_end)
+VALUES (?, ?, ?, ?, ?, ?)`, articleID, i, t.Text, t.Value, t.Start, t.End); err != nil {
 			return err
 		}
 	}

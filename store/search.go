@@ -122,7 +122,7 @@ func Snippet(s string, want map[string]bool, width int) string {
 		}
 	}
 	if len(words) == 0 {
-		return html.EscapeString(s)
+		return html.EscapeString(strings.ToValidUTF8(s, "\uFFFD"))
 	}
 	// Slide a window over the words; keep the one with most distinct stems.
 	bestStart, bestCount := 0, -1

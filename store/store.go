@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -38,6 +39,9 @@ var busyTimeout = 5 * time.Second
 type Store struct {
 	db *sql.DB
 	d  dialect
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // prepared write statements, by query (wtx)
 }
 
 // DefaultPath is $MASAR_DB if set, else masar.db in the working directory.
@@ -81,7 +85,7 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("postgres: cannot connect: %w", err)
 	}
-	return &Store{db: db, d: dialect{postgres: true}}, nil
+	return &Store{db: db, d: dialect{postgres: true}, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 func openSQLite(ctx context.Context, path string) (*Store, error) {
@@ -97,7 +101,7 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
 	}
-	s := &Store{db: db, d: dialect{}}
+	s := &Store{db: db, d: dialect{}, stmts: map[string]*sql.Stmt{}}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, s.wrap(fmt.Errorf("sqlite %s: %w", path, err))
@@ -141,7 +145,15 @@ func isReadOnlyErr(err error) bool {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.mu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.mu.Unlock()
+	return s.db.Close()
+}
 
 // Dialect names the backend: "sqlite" or "postgres".
 func (s *Store) Dialect() string {

@@ -228,6 +228,28 @@ func isSpace(r rune) bool {
 // the rune is dropped, and m is -1 when it expands through the presentation
 // table.
 func mapRune(r rune) (m rune, ok bool) {
+	if r >= 0x0600 && r < 0x0700 {
+		m := arabicBlock[r-0x0600]
+		return m, m != 0
+	}
+	return mapSlow(r)
+}
+
+// arabicBlock caches mapRune for U+0600–U+06FF, where nearly all of an
+// Arabic text lies; 0 means dropped.
+var arabicBlock = buildArabicBlock()
+
+func buildArabicBlock() (t [256]rune) {
+	for i := range t {
+		if m, ok := mapSlow(rune(0x0600 + i)); ok {
+			t[i] = m
+		}
+	}
+	return t
+}
+
+// mapSlow is mapRune without the Arabic block cache.
+func mapSlow(r rune) (m rune, ok bool) {
 	if r < 0x80 {
 		if r >= 'A' && r <= 'Z' {
 			return r + 32, true

@@ -58,17 +58,13 @@ func Tokenize(s string) []Token {
 		switch {
 		case isArabicLetter(r):
 			kind = Word
-			i, pos = scan(s, i+w, pos+1, func(r rune) bool {
-				return isArabicLetter(r) || isDiacritic(r) || r == 0x200C || r == 0x200D
-			})
+			i, pos = scan(s, i+w, pos+1, inArabicWord)
 		case digitValue(r) >= 0:
 			kind = Number
 			i, pos = scanNumber(s, i+w, pos+1)
 		case isLetter(r):
 			kind = Latin
-			i, pos = scan(s, i+w, pos+1, func(r rune) bool {
-				return (isLetter(r) && !isArabicLetter(r)) || (r >= '0' && r <= '9') || (r >= 0x0300 && r <= 0x036F)
-			})
+			i, pos = scan(s, i+w, pos+1, inLatinWord)
 		default:
 			if isPunct(r) {
 				kind = Punct
@@ -106,6 +102,14 @@ func decodeRune(s string, i int) (rune, int) {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+func inArabicWord(r rune) bool {
+	return isArabicLetter(r) || isDiacritic(r) || r == 0x200C || r == 0x200D
+}
+
+func inLatinWord(r rune) bool {
+	return (isLetter(r) && !isArabicLetter(r)) || (r >= '0' && r <= '9') || (r >= 0x0300 && r <= 0x036F)
 }
 
 // scan advances over runes accepted by ok, keeping invisible marks only when

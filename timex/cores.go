@@ -6,15 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// numericDate parses 5/7/2017, 5-7-2017, 5.7.2017 and 2017-07-05.
+// numericDate parses 5/7/2017, 5-7-2017, 30 - 8 - 2006, 5.7.2017 and
+// 2017-07-05: day, month and a four-digit year that make a valid date.
 func (p *parser) numericDate(i int) (match, bool) {
 	if i+4 >= len(p.t) || !p.punct(i+1, "/-.") || p.t[i+3].s != p.t[i+1].s {
 		return match{}, false
-	}
-	for k := i; k < i+4; k++ {
-		if p.t[k].end != p.t[k+1].start {
-			return match{}, false // 5 - 7 - 2017 is arithmetic or a list, not a date
-		}
 	}
 	a, ok1 := p.num(i, 4)
 	b, ok2 := p.num(i+2, 2)
@@ -33,16 +29,20 @@ func (p *parser) numericDate(i int) (match, bool) {
 	if !ok || y < 1900 {
 		return match{}, false
 	}
-	return match{end: i + 5, v: val{ok: true, g: gDay, a: t}}, true
+	return match{end: i + 5, v: val{ok: true, g: gDay, a: t, named: true}}, true
 }
 
 // monthRef is the month of a day date: a name, or the current, last or next
 // month (من هذا الشهر، من الشهر المقبل).
 type monthRef struct {
 	name monthName
-	rel  bool
+	rel  bool // the anchor's month moved by off
 	off  int
+	same bool // الشهر نفسه: the month the text named last
 }
+
+// isName reports whether the month is given by its name.
+func (m monthRef) isName() bool { return !m.rel && !m.same }
 
 func (p *parser) monthRef(i int) (monthRef, int, bool) {
 	if m, j, ok := p.monthName(i); ok {
@@ -61,13 +61,23 @@ func (p *parser) monthRef(i int) (monthRef, int, bool) {
 
 // monthAfterDay parses the month after a day: (من) month.
 func (p *parser) monthAfterDay(i int) (monthRef, int, bool) {
-	if p.word(i) == "من" {
+	of := p.word(i) == "من"
+	if of {
 		i++
 	}
-	if e, j, ok := p.look(i, kMod); ok && e.n == dirCurrent && p.word(i) == e.words[0] {
+	if e, j, ok := p.look(i, kMod); ok && e.n == dirCurrent && p.exact(i, kMod) {
 		return monthRef{rel: true}, j, true // 20 الجاري: this month
 	}
-	return p.monthRef(i)
+	if m, j, ok := p.monthRef(i); ok {
+		return m, j, true
+	}
+	if _, j, ok := p.look(i, kSameMonth); ok {
+		return monthRef{same: true}, j, true
+	}
+	if e, j, ok := p.look(i, kPeriod); ok && of && e.n == unitMonth {
+		return monthRef{rel: true}, j, true // العاشر من الشهر: this month
+	}
+	return monthRef{}, 0, false
 }
 
 // dayMonth parses a day date and day ranges: 14 أيار/مايو، الخامس من أيار،
@@ -97,9 +107,9 @@ func (p *parser) dayMonth(i int) (match, bool) {
 	var mr2 monthRef
 	var yr2 yearRef
 	d3, has2 := 0, false
-	if k, ok := p.sep(j); ok && d2 == 0 && !mr.rel {
+	if k, ok := p.sep(j); ok && d2 == 0 && mr.isName() {
 		if dd, k2, ok := p.day(k); ok {
-			if m2, k3, ok := p.monthAfterDay(k2); ok && !m2.rel && m2.name.hijri == mr.name.hijri && m2.name.n != mr.name.n {
+			if m2, k3, ok := p.monthAfterDay(k2); ok && m2.isName() && m2.name.hijri == mr.name.hijri && m2.name.n != mr.name.n {
 				gap := calGap(mr.name.n, d1, m2.name.n, dd)
 				if p.word(j) != "و" || gap <= 7 {
 					mr2, d3, j = m2, dd, k3
@@ -112,8 +122,10 @@ func (p *parser) dayMonth(i int) (match, bool) {
 	}
 	dir := 0
 	if !hasYear && !has2 {
-		if e, k, ok := p.look(j, kMod); ok && !mr.rel {
+		if e, k, ok := p.look(j, kMod); ok && mr.isName() {
 			dir, j = e.n, k
+		} else if p.futureContext(i) {
+			dir = dirAhead
 		}
 	}
 	var v val
@@ -150,6 +162,7 @@ func (p *parser) dayMonth(i int) (match, bool) {
 	if !v.valid {
 		return match{}, false
 	}
+	v.named = hasYear || has2
 	return match{end: j, v: v}, true
 }
 
@@ -158,10 +171,16 @@ func (p *parser) dayMonth(i int) (match, bool) {
 // day does not exist in the month.
 func (p *parser) dayVal(mr monthRef, d int, yr yearRef, hasYear bool, dir int) val {
 	v := val{g: gDay, dir: dir, valid: true}
-	if dir == dirCurrent {
+	if dir == dirCurrent || dir == dirAhead {
 		v.dir = 0
 	}
 	switch {
+	case mr.same:
+		v.valid = d <= 31
+		if !p.lastMonth.IsZero() {
+			v.a, v.ok = mkDate(p.lastMonth.Year(), int(p.lastMonth.Month()), d)
+			v.valid = v.ok
+		}
 	case mr.rel:
 		v.rel = true
 		if p.has {
@@ -294,7 +313,8 @@ func (p *parser) infer(mk func(y int) (from, to time.Time, ok bool), hijri bool,
 		}
 		var dist int
 		switch {
-		case dir == dirPast && !b.Before(p.anchor), dir == dirFuture && !a.After(p.anchor):
+		case dir == dirPast && !b.Before(p.anchor), dir == dirFuture && !a.After(p.anchor),
+			dir == dirAhead && b.Before(p.anchor):
 			continue
 		case b.Before(p.anchor):
 			dist = days(b, p.anchor)
@@ -350,11 +370,13 @@ func (p *parser) monthExpr(i int, cued bool) (match, bool) {
 		j = k
 	} else if e, k, ok := p.look(j, kMod); ok {
 		dir, j = e.n, k
-	} else if m.amb && !cued {
+	} else if m.amb && !cued && !p.after(i-1, kPrep) {
 		return match{}, false
+	} else if p.futureContext(i) {
+		dir = dirAhead
 	}
-	v := val{g: gMonth, dir: dir}
-	if dir == dirCurrent {
+	v := val{g: gMonth, dir: dir, named: hasYear}
+	if dir == dirCurrent || dir == dirAhead {
 		v.dir = 0
 	}
 	mk := func(y int) (time.Time, time.Time, bool) { return p.monthSpan(m, y) }
@@ -408,7 +430,7 @@ func (p *parser) monthRange(i int) (match, bool) {
 	} else if e, k, ok := p.look(j, kMod); ok && !has1 {
 		dir, j = e.n, k
 	}
-	v := val{g: gMonth, dir: dir, rel: !has1 && !has2 || yr1.rel || yr2.rel}
+	v := val{g: gMonth, dir: dir, rel: !has1 && !has2 || yr1.rel || yr2.rel, named: has1 || has2}
 	if dir == dirCurrent {
 		v.dir = 0
 	}
@@ -455,19 +477,33 @@ func (p *parser) yearExpr(i int, cued bool) (match, bool) {
 	dual := false
 	if e, j, isCue := p.look(i, kYearCue); isCue {
 		dual = e.dual
+		q, k, qual := p.look(j, kYearQual) // العام الدراسي 2017
+		if qual {
+			j = k
+		}
 		if y1, hijri, end, ok = p.yearNum(j); !ok {
 			return match{}, false
 		}
+		hijri = hijri || qual && q.hijri
 	} else {
 		if y1, hijri, end, ok = p.yearNum(i); !ok {
 			return match{}, false
 		}
-		if end == i+1 && !cued && !p.yearByPrep(i) && !p.yearRange(i) {
+		listed := p.word(i-1) == "و" && p.yearEnd == i-1 // عام 2011 و2012
+		if end == i+1 && !cued && !listed && !p.yearByPrep(i) && !p.yearRange(i) {
 			return match{}, false
 		}
+		if p.exact(i-1, kCentury) || y1 < 1000 && p.word(i+1) == "م" {
+			return match{}, false // القرن 19م، 100 م (metres)
+		}
 	}
-	// a second year: بين عامي 2011 و2014، من عام 2011 إلى عام 2014، 2011-2014
-	if k, ok := p.sep(end); ok && (dual || p.word(end) != "و" || p.word(i-1) == "بين") {
+	// a second year: بين عامي 2011 و2014، من عام 2011 إلى عام 2014، 2011-2014،
+	// 2017/2018
+	k, ok := p.sep(end)
+	if !ok && p.punct(end, "/") && end+1 < len(p.t) && p.t[end+1].start == p.t[end].end {
+		k, ok = end+1, true
+	}
+	if ok && (dual || p.word(end) != "و" || p.word(i-1) == "بين") {
 		if _, k2, ok := p.look(k, kYearCue); ok {
 			k = k2
 		}
@@ -496,8 +532,10 @@ func (p *parser) yearByPrep(i int) bool {
 		// 2017, and 2017. close a phrase; 2,000 and 2.5 are numbers
 		return !strings.Contains("/-%:", p.t[n].s) && (n+1 >= len(p.t) || p.t[n+1].kind != tNum || p.t[n+1].start > p.t[n].end)
 	case p.t[n].kind == tWord:
-		_, _, ok := p.look(n, kFollow)
-		return ok
+		// a count is mostly round (2000 مقاتل); a year is mostly not
+		y, _ := p.num(i, 4)
+		_, _, follow := p.look(n, kFollow)
+		return follow || y >= 1950 && y <= 2099 && y%50 != 0
 	}
 	return false
 }
@@ -525,9 +563,9 @@ func yearVal(y1, y2 int, hijri bool) val {
 		y2 = y1
 	}
 	if hijri {
-		return val{ok: true, g: gDay, a: hijriDate(y1, 1, 1), b: hijriDate(y2+1, 1, 1).AddDate(0, 0, -1)}
+		return val{ok: true, g: gDay, a: hijriDate(y1, 1, 1), b: hijriDate(y2+1, 1, 1).AddDate(0, 0, -1), named: true}
 	}
-	v := val{ok: true, g: gYear, a: time.Date(y1, 1, 1, 0, 0, 0, 0, time.UTC)}
+	v := val{ok: true, g: gYear, a: time.Date(y1, 1, 1, 0, 0, 0, 0, time.UTC), named: true}
 	if y2 != y1 {
 		v.b = time.Date(y2, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
@@ -557,10 +595,25 @@ func (p *parser) relPeriod(i int, cued bool) (match, bool) {
 		case unitMonth:
 			v.g, v.a = gMonth, time.Date(a.Year(), a.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
 		default:
-			v.g, v.a = gYear, time.Date(a.Year()+off, 1, 1, 0, 0, 0, 0, time.UTC)
+			v.g, v.a, v.named = gYear, time.Date(a.Year()+off, 1, 1, 0, 0, 0, 0, time.UTC), true
 		}
 	}
 	return match{end: j, v: v}, true
+}
+
+// sameYear parses ذلك العام، العام نفسه: the year the text named last.
+func (p *parser) sameYear(i int) (match, bool) {
+	_, j, ok := p.look(i, kSameYear)
+	if !ok {
+		return match{}, false
+	}
+	if _, _, _, isYear := p.yearNum(j); isYear {
+		return match{}, false // نفس السنة 1645: the number is the year
+	}
+	if p.lastYear == 0 {
+		return match{end: j}, true
+	}
+	return match{end: j, v: yearVal(p.lastYear, 0, false)}, true
 }
 
 // relDay parses اليوم، أمس، غداً، أول أمس... with an optional weekday that
@@ -576,7 +629,7 @@ func (p *parser) relDay(i int) (match, bool) {
 	if s, end, ok := p.look(i-1, kStop); ok && end == j && len(s.words) > 1 {
 		return match{}, false // روسيا اليوم
 	}
-	if p.exact(i-1, kPrevStop) {
+	if p.after(i-1, kPrevStop) {
 		return match{}, false // ذلك اليوم، نفس اليوم
 	}
 	k, open := j, ""
@@ -605,13 +658,16 @@ func (p *parser) relDay(i int) (match, bool) {
 // speaks of the future.
 func (p *parser) weekday(i int) (match, bool) {
 	e, j, ok := p.look(i, kWeekday)
-	if !ok || p.exact(i-1, kWdPrevStop) {
-		return match{}, false
+	if !ok || p.after(i-1, kWdPrevStop) || p.word(j) == "عشر" || p.word(j) == "عشره" {
+		return match{}, false // صلاة الجمعة، الأحد عشر (eleven)
 	}
-	// a second weekday: يومي السبت والأحد الماضيين، من الأحد إلى الثلاثاء
+	// a second weekday: يومي السبت والأحد الماضيين، من الأحد إلى الثلاثاء،
+	// ليلة السبت/الأحد
 	gap, k := 0, j
 	if s, ok := p.sep(j); ok {
 		k = s
+	} else if p.punct(j, "/") {
+		k = j + 1
 	}
 	if e2, end, ok := p.look(k, kWeekday); ok && (k > j || strings.HasPrefix(p.word(j), "و")) {
 		if g := (e2.n - e.n + 7) % 7; g >= 1 && g <= 3 {
@@ -629,6 +685,9 @@ func (p *parser) weekday(i int) (match, bool) {
 			k++
 		}
 		if m, ok := p.dayMonth(k); ok && gap == 0 {
+			return m, true
+		}
+		if m, ok := p.numericDate(k); ok && gap == 0 {
 			return m, true
 		}
 	}
@@ -654,7 +713,7 @@ func (p *parser) weekday(i int) (match, bool) {
 		if off == 0 {
 			off = 7
 		}
-	case back != 0 && p.futureContext(i, j):
+	case back != 0 && p.futureContext(i):
 		off = 7 - back
 	default:
 		off = -back
@@ -666,19 +725,12 @@ func (p *parser) weekday(i int) (match, bool) {
 	return match{end: j, v: v}, true
 }
 
-// futureContext reports whether the sentence around tokens [i, j) speaks of
-// the future: a future verb (سيعقد، ستبدأ) or a marker such as سوف or من
-// المقرر a few words before, or a future verb right after.
-func (p *parser) futureContext(i, j int) bool {
-	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		if p.punct(k, ".?!;:") {
-			break
-		}
-		if p.isFuture(k) {
-			return true
-		}
-	}
-	for k := j; k < len(p.t) && k < j+3; k++ {
+// futureContext reports whether the clause before token i speaks of the
+// future: a future verb (سيعقد، ستبدأ) or a marker such as سوف or من المقرر
+// among the few words before it. Words after the date are not read: there a
+// future verb mostly belongs to reported speech (أعلن الثلاثاء أنه سيواصل).
+func (p *parser) futureContext(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
 		if p.punct(k, ".?!;:") {
 			break
 		}

@@ -40,6 +40,10 @@ const (
 	kNamePrev
 	kYearSuffix
 	kWdPrevStop
+	kYearQual
+	kSameYear
+	kCentury
+	kSameMonth
 )
 
 var kindNames = map[string]kind{
@@ -48,7 +52,7 @@ var kindNames = map[string]kind{
 	"part": kPart, "prep": kPrep, "follow": kFollow, "sep": kSep,
 	"adjstop": kAdjStop, "general": kGeneral, "stop": kStop,
 	"futmark": kFutMark, "notfut": kNotFut, "prevstop": kPrevStop, "nameprev": kNamePrev,
-	"yearsuf": kYearSuffix, "wdprevstop": kWdPrevStop,
+	"yearsuf": kYearSuffix, "wdprevstop": kWdPrevStop, "yearqual": kYearQual, "sameyear": kSameYear, "century": kCentury, "samemonth": kSameMonth,
 }
 
 // Calendar units and modifier directions, as parsed from the data files.
@@ -62,6 +66,7 @@ const (
 	dirPast = iota + 1
 	dirFuture
 	dirCurrent
+	dirAhead // not from the data: a future context, see futureContext
 )
 
 // entry is one lexicon form: its normalised words and what it means.
@@ -168,7 +173,7 @@ func parseEntry(file string, col []string) (*entry, error) {
 			e.dual = arg == "dual"
 		case kPrep:
 			e.strong = arg == "strong"
-		case kYearSuffix:
+		case kYearSuffix, kYearQual:
 			e.hijri = arg == "hijri"
 		}
 		if (k == kPeriod || k == kMod) && e.n == 0 {

@@ -15,6 +15,7 @@ type val struct {
 	g     gran
 	a, b  time.Time // b is zero for a single value
 	rel   bool      // needed the anchor
+	named bool      // states its year (a number or العام الماضي), see lastYear
 	dir   int       // dirPast, dirFuture or 0, from the words
 }
 
@@ -27,11 +28,14 @@ type match struct {
 }
 
 type parser struct {
-	t      []token
-	hits   [][]*entry // lexicon entries each token may start, see look
-	anchor time.Time  // publication day, UTC midnight
-	has    bool       // anchor known
-	hy     int        // anchor's Hijri year
+	t         []token
+	hits      [][]*entry // lexicon entries each token may start, see look
+	anchor    time.Time  // publication day, UTC midnight
+	has       bool       // anchor known
+	hy        int        // anchor's Hijri year
+	yearEnd   int        // token after the last year found, for lists (عام 2011 و2012)
+	lastYear  int        // the year of the last expression that named one
+	lastMonth time.Time  // the month of the last day or month found, for الشهر نفسه
 }
 
 func newParser(t []token, anchor time.Time) *parser {
@@ -62,7 +66,7 @@ func (p *parser) at(i int) (match, bool) {
 	if p.t[i].kind == tPunct {
 		return match{}, false
 	}
-	if p.t[i].kind == tNum && p.exact(i-1, kNamePrev) {
+	if p.t[i].kind == tNum && p.after(i-1, kNamePrev) {
 		if m, ok := p.dayMonth(i); ok && m.v.rel {
 			return match{end: m.end, skip: true}, true // قوى 14 آذار is a name
 		}
@@ -125,6 +129,7 @@ func (p *parser) core(i, flags int) (match, bool) {
 		if flags&preMonth == 0 {
 			try(p.yearExpr(i, flags&prePart != 0))
 			try(p.relPeriod(i, flags&prePart != 0))
+			try(p.sameYear(i))
 		}
 	}
 	return best, best.end > 0
@@ -226,10 +231,9 @@ func (p *parser) num(i, maxLen int) (int, bool) {
 // monthName is a month name, possibly paired with its other-system name
 // (أيار/مايو، أيار (مايو)).
 type monthName struct {
-	n      int
-	hijri  bool
-	amb    bool
-	paired bool
+	n     int
+	hijri bool
+	amb   bool // needs context, see months.tsv
 }
 
 func (p *parser) monthName(i int) (monthName, int, bool) {
@@ -237,15 +241,19 @@ func (p *parser) monthName(i int) (monthName, int, bool) {
 	if !ok {
 		return monthName{}, 0, false
 	}
+	if w := p.word(i); e.amb && w != e.words[0] && strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف") != e.words[0] {
+		return monthName{}, 0, false // باب is "door", not ب + آب
+	}
 	m := monthName{n: e.n, hijri: e.hijri, amb: e.amb}
 	if p.punct(j, "/\\-(") {
 		open := p.t[j].s == "("
-		if e2, k, ok := p.look(j+1, kMonth); ok && e2.hijri == e.hijri {
+		// صفر - صفر is a score: a pair joins two different names
+		if e2, k, ok := p.look(j+1, kMonth); ok && e2.hijri == e.hijri && p.word(j+1) != p.word(i) {
 			if !open || p.punct(k, ")") {
 				if open {
 					k++
 				}
-				m.paired, m.amb = true, false
+				m.amb = false // a pair is unambiguous
 				if e2.n != m.n && !e2.levant {
 					m.n = e2.n // writers confuse the Levantine names more often
 				}
@@ -268,10 +276,11 @@ func (p *parser) day(i int) (int, int, bool) {
 	if !ok {
 		return 0, 0, false
 	}
-	// الأسبوع الأول، النصف الثاني: an ordinal after a definite noun other
-	// than a weekday qualifies that noun.
+	// الأسبوع الأول، النصف الثاني: a definite ordinal after a definite noun
+	// other than a weekday qualifies that noun.
 	prev := p.word(i - 1)
-	if (strings.HasPrefix(prev, "ال") || strings.HasPrefix(prev, "لل")) && !p.exact(i-1, kWeekday) {
+	if strings.HasPrefix(e.words[0], "ال") && (strings.HasPrefix(prev, "ال") || strings.HasPrefix(prev, "لل")) &&
+		!p.exact(i-1, kWeekday) {
 		return 0, 0, false
 	}
 	return e.n, j, true
@@ -282,8 +291,8 @@ func (p *parser) sep(i int) (int, bool) {
 	if p.punct(i, "-–—") {
 		return i + 1, true
 	}
-	if _, j, ok := p.look(i, kSep); ok && p.word(i) == p.look1(i, kSep) {
-		return j, true
+	if p.exact(i, kSep) {
+		return i + 1, true
 	}
 	return 0, false
 }
@@ -291,20 +300,31 @@ func (p *parser) sep(i int) (int, bool) {
 // exact reports whether token i is, without clitics, the first word of an
 // entry of kind k.
 func (p *parser) exact(i int, k kind) bool {
-	for _, e := range lex.byFirst[p.word(i)] {
-		if e.kind == k {
+	return hasKind(p.word(i), k)
+}
+
+// after reports whether token i, bare or with proclitics, is a one-word
+// entry of kind k; it tests the word before a candidate (وكلا الاثنين،
+// لصلاة الجمعة، وقوى 14 آذار).
+func (p *parser) after(i int, k kind) bool {
+	if i < 0 || i >= len(p.hits) {
+		return false
+	}
+	for _, e := range p.hits[i] {
+		if e.kind == k && len(e.words) == 1 {
 			return true
 		}
 	}
 	return false
 }
 
-// look1 returns the first word of the entry of kind k at i, or "".
-func (p *parser) look1(i int, k kind) string {
-	if e, _, ok := p.look(i, k); ok {
-		return e.words[0]
+func hasKind(w string, k kind) bool {
+	for _, e := range lex.byFirst[w] {
+		if e.kind == k {
+			return true
+		}
 	}
-	return ""
+	return false
 }
 
 // yearNum is a year number of four digits, or of one to four with an era
@@ -315,13 +335,13 @@ func (p *parser) yearNum(i int) (y int, hijri bool, end int, ok bool) {
 		return 0, false, 0, false
 	}
 	end = i + 1
-	if e, k, ok := p.look(end, kYearSuffix); ok && p.word(end) == e.words[0] {
+	if e, k, ok := p.look(end, kYearSuffix); ok && p.exact(end, kYearSuffix) {
 		end = k
 		hijri = e.hijri
 	} else if len(p.t[i].s) != 4 {
 		return 0, false, 0, false
 	}
-	if y < 1 || (!hijri && y < 1000) || y > 2199 {
+	if y < 1 || (end == i+1 && y < 1000) || y > 2199 {
 		return 0, false, 0, false
 	}
 	return y, hijri, end, true
@@ -344,11 +364,9 @@ func (p *parser) yearAfter(i int) (yearRef, int, bool) {
 	if p.word(j) == "من" {
 		j++
 	}
-	if _, k, ok := p.look(j, kYearCue); ok {
-		if e, _, _ := p.look(j, kYearCue); !e.dual {
-			if y, h, end, ok := p.yearNum(k); ok {
-				return yearRef{set: true, y: y, hijri: h}, end, true
-			}
+	if e, k, ok := p.look(j, kYearCue); ok && !e.dual {
+		if y, h, end, ok := p.yearNum(k); ok {
+			return yearRef{set: true, y: y, hijri: h}, end, true
 		}
 	}
 	if y, h, end, ok := p.yearNum(j); ok {
@@ -357,11 +375,14 @@ func (p *parser) yearAfter(i int) (yearRef, int, bool) {
 	if u, off, end, ok := p.relUnit(j); ok && u == unitYear {
 		return yearRef{set: true, y: off, rel: true}, end, true
 	}
+	if _, end, ok := p.look(j, kSameYear); ok {
+		return yearRef{set: true, y: p.lastYear}, end, true // 0, unresolved, when none was named
+	}
 	return yearRef{}, 0, false
 }
 
 // relUnit parses a calendar unit with a modifier: الأسبوع المقبل، العام
-// الجاري، هذا الشهر. off is -1, 0 or 1.
+// الجاري، هذا الشهر، العام قبل الماضي. off counts units from the anchor's.
 func (p *parser) relUnit(i int) (unit, off, end int, ok bool) {
 	if _, j, ok := p.look(i, kThis); ok {
 		if e, k, ok := p.look(j, kPeriod); ok {
@@ -373,8 +394,14 @@ func (p *parser) relUnit(i int) (unit, off, end int, ok bool) {
 	if !ok {
 		return 0, 0, 0, false
 	}
-	if e.n == unitYear && p.look1(i-1, kGeneral) != "" && p.word(i) == "العام" {
+	if e.n == unitYear && p.after(i-1, kGeneral) && p.word(i) == "العام" {
 		return 0, 0, 0, false // الأمين العام الحالي: "general", not "year"
+	}
+	// العام قبل الماضي، الأسبوع بعد المقبل: two units away
+	if w := p.word(j); w == "قبل" || w == "بعد" {
+		if m, k, ok := p.look(j+1, kMod); ok && (w == "قبل" && m.n == dirPast || w == "بعد" && m.n == dirFuture) {
+			return e.n, 2 * dirOffset(m.n), k, true
+		}
 	}
 	m, k, ok := p.look(j, kMod)
 	if !ok {

@@ -10,12 +10,22 @@
 // interval of their seven days. Hijri dates use the tabular Islamic calendar,
 // which can differ from Umm al-Qura or sighting by a day or two.
 //
+// A date without a year takes the year that puts it nearest the publication
+// date, after a modifier (الماضي، المقبل) the last or next one, and in a
+// clause that speaks of the future (سيعقد، من المقرر) the next one; a bare
+// weekday is the latest one up to the publication day unless the clause
+// speaks of the future. من ذلك العام and الشهر نفسه take the year or month
+// the text named last. Without a publication date such expressions are
+// found but stay unresolved.
+//
 // Durations (ست سنوات، 4-6 أسابيع), clock times and bare numbers without a
-// year cue (2000 مقاتل) are not dates and are not reported.
+// year cue (2000 مقاتل) are not dates and are not reported. Find is safe
+// for concurrent use.
 package timex
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/masar-project/masar/text"
 )
@@ -44,7 +54,7 @@ func Find(s string, anchor time.Time) []Expr {
 	n := text.Normalize(s)
 	p := newParser(tokenize(n.Text), anchor)
 	var out []Expr
-	var orig []rune
+	cur := cursor{s: s}
 	for i := 0; i < len(p.t); {
 		m, ok := p.at(i)
 		if !ok || m.skip {
@@ -56,13 +66,35 @@ func Find(s string, anchor time.Time) []Expr {
 			start++ // a conjunction و/ف glued to the first word is not part of the date
 		}
 		os, oe := n.OrigSpan(start, p.t[m.end-1].end)
-		if orig == nil {
-			orig = []rune(s)
+		bs := cur.seek(os)
+		out = append(out, p.expr(m.v, s[bs:cur.seek(oe)], os, oe))
+		if m.v.g == gYear {
+			p.yearEnd = m.end
 		}
-		out = append(out, p.expr(m.v, string(orig[os:oe]), os, oe))
+		if m.v.ok && m.v.named {
+			p.lastYear = m.v.a.Year()
+		}
+		if m.v.ok && m.v.g != gYear {
+			p.lastMonth = m.v.a
+		}
 		i = m.end
 	}
 	return out
+}
+
+// cursor maps increasing code-point offsets of s to byte offsets in one pass.
+type cursor struct {
+	s          string
+	runes, pos int // code points before byte pos
+}
+
+func (c *cursor) seek(runes int) int {
+	for c.runes < runes && c.pos < len(c.s) {
+		_, w := utf8.DecodeRuneInString(c.s[c.pos:])
+		c.pos += w
+		c.runes++
+	}
+	return c.pos
 }
 
 // expr turns a parsed value into an Expr.

@@ -131,8 +131,32 @@ export async function eventPage({ id }) {
     h("p", { class: "muted" }, `${t("published")}: `, h("span", { dir: "ltr" }, art.article.published || "—"),
       art.article.url ? [" · ", h("a", { href: art.article.url, dir: "ltr", rel: "noopener noreferrer" }, art.article.url)] : ""),
     h("div", { class: "split" }, h("article", { class: "card" }, legend, body), card));
-  queueMicrotask(() => view.querySelector("mark.evidence.main")?.scrollIntoView?.({ block: "center" }));
+  // Bring a long article's evidence into view, vertically only: scrollIntoView
+  // also scrolls sideways in right-to-left pages.
+  requestAnimationFrame(() => {
+    const r = view.querySelector("mark.evidence.main")?.getBoundingClientRect();
+    if (r && r.bottom > window.innerHeight) window.scrollTo({ top: window.scrollY + r.top - window.innerHeight / 3, left: 0 });
+  });
   return view;
+}
+
+// nest renders text[from:to] with the spans inside it marked; a span that
+// lies within another (a place inside a recipient's words) is marked inside
+// it, and one that crosses another's edge is dropped.
+function nest(text, spans, from, to) {
+  const out = [];
+  let at = from;
+  for (let i = 0; i < spans.length; i++) {
+    const [a, b, cls] = spans[i];
+    if (a < at || b > to) continue;
+    const inside = [];
+    while (i + 1 < spans.length && spans[i + 1][0] < b) inside.push(spans[++i]);
+    if (a > at) out.push(text.slice(at, a));
+    out.push(h("mark", { class: cls }, nest(text, inside, a, b)));
+    at = b;
+  }
+  out.push(text.slice(at, to));
+  return out;
 }
 
 // highlightEvent renders the article text with the event's evidence sentence
@@ -160,15 +184,7 @@ export function highlightEvent(text, e, ann) {
     }
   }
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const inner = [];
-  let at = 0;
-  for (const [a, b, cls] of spans) {
-    if (a < at) continue; // overlapping: the earlier, longer span wins
-    if (a > at) inner.push(sentence.slice(at, a));
-    inner.push(h("mark", { class: cls }, sentence.slice(a, b)));
-    at = b;
-  }
-  inner.push(sentence.slice(at));
+  const inner = nest(sentence, spans, 0, sentence.length);
   return [text.slice(0, s), h("mark", { class: "evidence main", id: "evidence" }, inner), text.slice(end)];
 }
 

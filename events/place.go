@@ -1,0 +1,157 @@
+package events
+
+import (
+	"slices"
+	"strings"
+)
+
+// fromCountry reports whether no participant is named or one is of country
+// c: a dateline is the place of the events of its own country's actors.
+func fromCountry(parts []participant, c string) bool {
+	if len(parts) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(parts, func(p participant) bool { return strings.HasPrefix(p.code, c) })
+}
+
+// focusPlace returns the town or region the article names most often, the
+// likeliest place of events whose sentence names none.
+func focusPlace(in input) *place {
+	var best *place
+	n := map[string]int{}
+	for i := range in.places {
+		p := &in.places[i]
+		if p.kind == "country" || slices.ContainsFunc(in.actors, func(m participant) bool { return m.start < p.end && p.start < m.end }) {
+			continue
+		}
+		n[p.name]++
+		if best == nil || n[p.name] > n[best.name] {
+			best = p
+		}
+	}
+	return best
+}
+
+// nearestDate picks the resolved date expression nearest the trigger in
+// its clause, else in its sentence.
+func nearestDate(in input, toks []tok, cf, ct int, h hit) *when {
+	if len(toks) == 0 {
+		return nil
+	}
+	pos := toks[h.first].start
+	var best *when
+	bestD := 0
+	score := func(w *when) int {
+		d := w.start - pos
+		if d < 0 {
+			d = -d
+		}
+		if w.start < toks[cf].start || w.end > toks[ct-1].end {
+			d += 1000 // outside the clause
+		}
+		return d
+	}
+	lo, hi := toks[0].start, toks[len(toks)-1].end
+	for i := range in.dates {
+		w := &in.dates[i]
+		if w.first == "" || w.start < lo || w.end > hi {
+			continue
+		}
+		if d := score(w); best == nil || d < bestD {
+			best, bestD = w, d
+		}
+	}
+	return best
+}
+
+// location picks the place of the event from its sentence: a place after
+// في/ب or named with the talks (محادثات أستانا), nearest the trigger, that
+// is not one of the participants.
+func (c *Coder) location(in input, toks []tok, cf, ct int, h hit, visit bool) *place {
+	lo, hi := toks[0].start, toks[len(toks)-1].end
+	pos := toks[h.first].start
+	var best *place
+	bestD := 0
+	for i := range in.places {
+		p := &in.places[i]
+		if p.start < lo || p.end > hi {
+			continue
+		}
+		if !visit && slices.ContainsFunc(in.actors, func(m participant) bool { return m.start < p.end && p.start < m.end }) &&
+			!locative(in, toks, p) {
+			continue // موسكو تدعو: the government, not the place
+		}
+		d := p.start - pos
+		if d < 0 {
+			d = -d
+		}
+		if p.start < toks[cf].start || p.end > toks[ct-1].end {
+			d += 1000
+		}
+		if p.kind == "country" {
+			if !locative(in, toks, p) {
+				continue // بوحدة سوريا: a topic, not a venue
+			}
+			d += 2000 // a town or venue says more than its country
+		}
+		if i := slices.IndexFunc(toks, func(t tok) bool { return t.end > p.start }); i > 0 &&
+			toks[i].start == p.start && notVenue[toks[i-1].norm] {
+			continue
+		}
+		if best == nil || d < bestD {
+			best, bestD = p, d
+		}
+	}
+	return best
+}
+
+// locative reports a place written after في or with ب (في موسكو، بجنيف).
+func locative(in input, toks []tok, p *place) bool {
+	i := slices.IndexFunc(toks, func(t tok) bool { return t.end > p.start })
+	if i < 0 {
+		return false
+	}
+	if toks[i].start < p.start {
+		pre := string(in.runes[toks[i].start:p.start])
+		return strings.HasSuffix(pre, "ب") || strings.HasSuffix(pre, "في")
+	}
+	return i > 0 && (toks[i-1].has("في", "فى", "مدينه", "العاصمه") || toks[i-1].norm == "في")
+}
+
+// notVenue marks words after which a place is a topic or a destination,
+// not where the event happened (حول سوريا، المبعوث إلى سوريا).
+var notVenue = map[string]bool{"حول": true, "بشان": true, "الي": true, "عن": true, "تجاه": true, "ضد": true}
+
+// inDateline reports an actor mention that is the article's dateline
+// ("بغداد - ..."): the place of writing, not a participant.
+func inDateline(in input, m participant) bool {
+	if m.start > 3 {
+		return false
+	}
+	for _, r := range in.runes[m.end:min(len(in.runes), m.end+4)] {
+		switch r {
+		case '-', '–', '—', '(':
+			return true
+		}
+	}
+	return false
+}
+
+// dateline returns the place an article opens with ("موسكو - ..."), where
+// its events happened unless a sentence says otherwise.
+func (c *Coder) dateline(in input) *place {
+	if len(in.places) == 0 {
+		return nil
+	}
+	p := in.places[0]
+	if p.start > 3 {
+		return nil
+	}
+	for _, r := range in.runes[p.end:min(len(in.runes), p.end+40)] {
+		switch r {
+		case '-', '–', '(', ':', '—':
+			return &p
+		}
+	}
+	return nil
+}

@@ -1,0 +1,298 @@
+package ner
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func readFixture(t testing.TB, name string) []Sentence {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := ReadCoNLL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestReadCoNLL(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []Sentence
+		wantErr  bool
+	}{
+		{"two sentences", "زار O\nعمان B-LOC\n\nقال O\n",
+			[]Sentence{{[]string{"زار", "عمان"}, []string{"O", "B-LOC"}}, {[]string{"قال"}, []string{"O"}}}, false},
+		{"tabs, extra columns, tag last", "سعيد\tNNP\tB-PERS\r\n\n\n\nالحسن x I-PERS", []Sentence{{[]string{"سعيد"}, []string{"B-PERS"}}, {[]string{"الحسن"}, []string{"I-PERS"}}}, false},
+		{"token without tag is O", "كلمة\n", []Sentence{{[]string{"كلمة"}, []string{"O"}}}, false},
+		{"whitespace-only line separates", "أ O\n   \nب O\n", []Sentence{{[]string{"أ"}, []string{"O"}}, {[]string{"ب"}, []string{"O"}}}, false},
+		{"empty input", "", nil, false},
+		{"unknown tag", "كلمة B-FOO\n", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ReadCoNLL(strings.NewReader(tt.in))
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tt.wantErr)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRepairTags(t *testing.T) {
+	tests := []struct{ in, want []string }{
+		{[]string{"O", "I-PERS", "I-PERS"}, []string{"O", "B-PERS", "I-PERS"}},
+		{[]string{"I-LOC"}, []string{"B-LOC"}},
+		{[]string{"B-ORG", "I-LOC", "I-LOC"}, []string{"B-ORG", "B-LOC", "I-LOC"}},
+		{[]string{"B-MISC", "I-MISC", "O"}, []string{"B-MISC", "I-MISC", "O"}},
+	}
+	for _, tt := range tests {
+		ids := make([]int, len(tt.in))
+		for i, s := range tt.in {
+			ids[i] = tagID(s)
+		}
+		repairTags(ids)
+		got := make([]string, len(ids))
+		for i, id := range ids {
+			got[i] = tagNames[id]
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("repairTags(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+		// conlleval reads the raw and the repaired tags as the same entities
+		if !reflect.DeepEqual(spans(tt.in), spans(got)) {
+			t.Errorf("spans differ: %v vs %v", spans(tt.in), spans(got))
+		}
+	}
+}
+
+func TestSpans(t *testing.T) {
+	tags := []string{"B-PERS", "I-PERS", "O", "I-LOC", "B-LOC", "I-ORG", "I-ORG"}
+	want := []span{{0, 2, "PERS"}, {3, 4, "LOC"}, {4, 5, "LOC"}, {5, 7, "ORG"}}
+	if got := spans(tags); !reflect.DeepEqual(got, want) {
+		t.Errorf("spans = %v, want %v", got, want)
+	}
+}
+
+// trainTiny trains on the fixture repeated once per jackknife fold, so that
+// each fold's first stage has seen every sentence, as in a real corpus where
+// the patterns recur.
+func trainTiny(t testing.TB) (*Model, []Sentence) {
+	t.Helper()
+	data := readFixture(t, "tiny.conll")
+	var rep []Sentence
+	for range jackknifeFolds {
+		rep = append(rep, data...)
+	}
+	m, err := Train(rep, nil, TrainOptions{Epochs: 8, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, data
+}
+
+func TestTrainLearnsFixture(t *testing.T) {
+	m, data := trainTiny(t)
+	for _, s := range data {
+		if got := m.Tag(s.Tokens); !reflect.DeepEqual(got, s.Tags) {
+			t.Errorf("Tag(%v)\n got %v\nwant %v", s.Tokens, got, s.Tags)
+		}
+	}
+	if _, err := Train(nil, nil, TrainOptions{Epochs: 1}); err == nil {
+		t.Error("Train without sentences: want an error")
+	}
+	if _, err := Train(data, nil, TrainOptions{}); err == nil {
+		t.Error("Train with 0 epochs: want an error")
+	}
+}
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	m, data := trainTiny(t)
+	var a, b bytes.Buffer
+	if err := m.Save(&a); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.Info != m.Info {
+		t.Errorf("Info %q, want %q", m2.Info, m.Info)
+	}
+	for _, s := range data {
+		toks := append(s.Tokens, "كلمة", "جديدة")
+		if x, y := m.Tag(toks), m2.Tag(toks); !reflect.DeepEqual(x, y) {
+			t.Errorf("loaded model tags %v, original %v", y, x)
+		}
+	}
+	if err := m2.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("Save(Load(Save(m))) differs from Save(m)")
+	}
+}
+
+func TestTrainDeterministic(t *testing.T) {
+	var out [2]bytes.Buffer
+	for i := range out {
+		m, _ := trainTiny(t)
+		if err := m.Save(&out[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Error("two trainings with the same options differ")
+	}
+}
+
+func TestLoadRejectsBadInput(t *testing.T) {
+	m, _ := trainTiny(t)
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	full := buf.Bytes()
+	for _, in := range [][]byte{nil, []byte("not gzip"), full[:len(full)/2]} {
+		if _, err := Load(bytes.NewReader(in)); err == nil {
+			t.Errorf("Load(%d bytes): want an error", len(in))
+		}
+	}
+}
+
+func TestTagEdgeCases(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Tag(nil); len(got) != 0 {
+		t.Errorf("Tag(nil) = %v", got)
+	}
+	long := make([]string, 5000)
+	for i := range long {
+		long[i] = []string{"ذهب", "محمد", "إلى", "دمشق", "،", "123", "x"}[i%7]
+	}
+	tags := m.Tag(long)
+	if len(tags) != len(long) {
+		t.Fatalf("%d tags for %d tokens", len(tags), len(long))
+	}
+	prev := "O"
+	for i, tg := range tags {
+		if strings.HasPrefix(tg, "I-") && prev[1:] != tg[1:] {
+			t.Fatalf("tag %d: %s after %s", i, tg, prev)
+		}
+		prev = tg
+	}
+	odd := []string{"", " ", "\x00", string([]byte{0xff, 0xfe}), strings.Repeat("ب", 10000)}
+	if got := m.Tag(odd); len(got) != len(odd) {
+		t.Errorf("Tag(odd tokens) gave %d tags", len(got))
+	}
+}
+
+func TestEntitiesOffsets(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"استقبل الرئيس اللبناني ميشال عون في بيروت وزير الخارجية الفرنسي جان إيف لودريان.",
+		"وقالت منظمة الصحة العالمية في جنيف إن الوباء انتشر في 12 دولة، منها مصر والأردن.\n\nوأعلن الاتحاد الأوروبي دعمه.",
+		"",
+		"🙂 كتب أحمد 🙂 رسالة إلى سارة من عمّان.",
+	}
+	for _, s := range texts {
+		runes := []rune(s)
+		for _, e := range m.Entities(s) {
+			if e.Start < 0 || e.End > len(runes) || e.Start >= e.End {
+				t.Fatalf("%q: bad span %+v", s, e)
+			}
+			if got := string(runes[e.Start:e.End]); got != e.Text {
+				t.Errorf("%q: span %d:%d is %q, Text %q", s, e.Start, e.End, got, e.Text)
+			}
+			switch e.Type {
+			case "PERS", "LOC", "ORG", "MISC":
+			default:
+				t.Errorf("bad type %q", e.Type)
+			}
+		}
+	}
+}
+
+func TestLexiconParses(t *testing.T) {
+	lx, err := getLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lx.trig) < 100 || len(lx.gaz) < 500 {
+		t.Errorf("lexicon too small: %d triggers, %d gazetteer keys", len(lx.trig), len(lx.gaz))
+	}
+	for _, bad := range []string{"TITLE", "NOPE\tكلمة", "TITLE\t"} {
+		if _, err := parseLexicon(bad, ""); err == nil {
+			t.Errorf("parseLexicon(%q): want an error", bad)
+		}
+	}
+}
+
+// FuzzReadCoNLL checks that any input either fails cleanly or gives
+// sentences with as many tags as tokens, all known and non-empty.
+func FuzzReadCoNLL(f *testing.F) {
+	f.Add("زار O\nعمان B-LOC\n\nقال O\n")
+	f.Add("a\tb\tI-MISC\r\n  \n")
+	f.Fuzz(func(t *testing.T, in string) {
+		sents, err := ReadCoNLL(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, s := range sents {
+			if len(s.Tokens) == 0 || len(s.Tokens) != len(s.Tags) {
+				t.Fatalf("sentence %q", s)
+			}
+			for i, tok := range s.Tokens {
+				if tok == "" || strings.ContainsAny(tok, " \t\n") {
+					t.Fatalf("bad token %q", tok)
+				}
+				if s.Tags[i] != "O" && tagID(s.Tags[i]) == tagO {
+					t.Fatalf("bad tag %q", s.Tags[i])
+				}
+			}
+		}
+	})
+}
+
+// FuzzEntities checks that entities of any text are exact code-point spans.
+func FuzzEntities(f *testing.F) {
+	f.Add("التقى محمد بن سلمان في الرياض.")
+	f.Add("«قال» ، \u200f١٢٣ ﻻ")
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		runes := []rune(s)
+		last := 0
+		for _, e := range m.Entities(s) {
+			if e.Start < last || e.End > len(runes) || e.Start >= e.End {
+				t.Fatalf("bad span %+v in %q", e, s)
+			}
+			if string(runes[e.Start:e.End]) != e.Text {
+				t.Fatalf("span %+v is %q", e, string(runes[e.Start:e.End]))
+			}
+			last = e.End
+		}
+	})
+}
