@@ -110,27 +110,28 @@ func (d *Dictionary) Actors() []Entry {
 	return out
 }
 
-// holder returns the person holding role key at date on; with a zero date, the
-// latest holder.
+// holder returns the person holding role key on date on (zero: the latest
+// holder), or nil when no one or several people held it then (deputy
+// ministers come in numbers: the title alone cannot tell which).
 func (d *Dictionary) holder(key string, on time.Time) *person {
-	ts := d.roles[key]
-	var best *tenure
-	for i := range ts {
-		t := &ts[i]
-		if on.IsZero() {
-			if best == nil || t.from.After(best.from) {
-				best = t
+	var found *tenure
+	n := 0
+	for i := range d.roles[key] {
+		t := &d.roles[key][i]
+		switch {
+		case on.IsZero():
+			if found == nil || t.from.After(found.from) {
+				found, n = t, 1
 			}
-			continue
-		}
-		if !on.Before(t.from) && (t.to.IsZero() || on.Before(t.to)) {
-			if best == nil || t.from.After(best.from) {
-				best = t
+		case !on.Before(t.from) && (t.to.IsZero() || on.Before(t.to)):
+			if found == nil || found.p != t.p {
+				n++
 			}
+			found = t
 		}
 	}
-	if best == nil {
+	if n != 1 {
 		return nil
 	}
-	return best.p
+	return found.p
 }

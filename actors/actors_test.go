@@ -65,6 +65,8 @@ func TestAnalyze(t *testing.T) {
 			"فلسطينيين=PSECVL | السوريين=SYRCVL | عراقي=IRQCVL"},
 		{"his country", "2017-01-01", "قال لافروف إن بلاده لن تقبل",
 			"لافروف=RUSGOV(Sergey Lavrov) | بلاده=RUSGOV"},
+		{"adjective needs a nisba", "2017-01-01", "طالب بوقف الأعمال العسكرية في سوريا ونشر قطع بحرية عسكرية أمريكية",
+			"عسكرية أمريكية=USAMIL"},
 		{"army nisba", "2017-01-01", "قصف الجيش الروسي مواقع قرب الحدود",
 			"الجيش الروسي=RUSMIL"},
 		{"shared noun", "2017-01-01", "شنت الطائرات السورية والروسية غارات",
@@ -121,6 +123,18 @@ func TestAnalyze(t *testing.T) {
 			"الأمين العام للأمم المتحدة=IGOUNO(António Guterres)"},
 		{"turkish fm 2015 gap", "2015-10-01", "قال وزير الخارجية التركي",
 			"وزير الخارجية التركي=TURGOV(Feridun Sinirlioğlu)"},
+		{"head of a body", "2017-06-01", "قال رئيس الائتلاف الوطني",
+			"رئيس الائتلاف الوطني=SYROPP(Riad Seif)"},
+		{"administration of a person", "2017-06-01", "فرضت إدارة ترامب عقوبات",
+			"إدارة ترامب=USAGOV"},
+		{"several holders", "2018-06-01", "قال نائب وزير الخارجية الروسي",
+			"نائب وزير الخارجية الروسي=RUSGOV"},
+		{"leader of a group by date", "2016-06-01", "قال زعيم تنظيم داعش",
+			"زعيم تنظيم داعش=IMGREB(Abu Bakr al-Baghdadi)"},
+		{"commander with name", "2020-06-01", "قال قائد قوات سوريا الديمقراطية مظلوم عبدي",
+			"قائد قوات سوريا الديمقراطية مظلوم عبدي=SYRREB(Mazloum Abdi)"},
+		{"officer rank and nisba", "2020-06-01", "قتل عقيد روسي وأصيب العميد الإيراني",
+			"عقيد روسي=RUSMIL | العميد الإيراني=IRNMIL"},
 		{"title without holder", "2017-01-01", "قال وزير الخارجية البرازيلي",
 			"وزير الخارجية البرازيلي=BRAGOV"},
 		{"person code changes", "2026-01-01", "استقبل أحمد الشرع الوفد",
@@ -192,6 +206,19 @@ func TestIn(t *testing.T) {
 	}
 	if got := render(doc.In(11, utf8.RuneCountInString(s))); got != "تركيا=TURGOV" {
 		t.Errorf("In(11,end) = %q", got)
+	}
+}
+
+func TestFocus(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"قالت تركيا إن الحكومة التركية والمعارضة التركية اتفقتا", "TUR"},
+		{"قالت روسيا وروسيا وروسيا إن الحكومة في سوريا والمعارضة في إدلب", "SYR"},
+		{"قالت روسيا وروسيا وروسيا وروسيا إن الحكومة في سوريا", "RUS"},
+		{"انعقد الاجتماع", ""},
+	} {
+		if got := Default().Analyze(tc.in, time.Time{}).Focus(); got != tc.want {
+			t.Errorf("Focus(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }
 

@@ -47,7 +47,7 @@ type analyzer struct {
 // group phrase (الدول الضامنة) yields one Mention per member, all with the
 // phrase's span. Bare sector words (الحكومة، المعارضة، النظام) take the
 // article's focus country: the one it names most, but Syria whenever named at
-// least half as often; "النظام" only when that is Syria.
+// least a third as often; "النظام" only when that is Syria.
 func (d *Dictionary) Analyze(s string, on time.Time) *Doc {
 	toks := text.Tokenize(s)
 	a := d.newAnalyzer(s, toks, on)
@@ -482,6 +482,9 @@ func (a *analyzer) sector(k int, it *item) int {
 	if c.sector == "-" || c.sector == "*" {
 		return k + 1
 	}
+	if c.bareFor == "adj" {
+		return k + 1
+	}
 	if pl, _, _, ok := a.seat(m.Last); ok && placeSectors[c.sector] {
 		a.emit(m.Start, m.End, pl.Country+c.sector, a.d.countries[pl.Country], Sector)
 		return k + 1
@@ -608,14 +611,16 @@ func (a *analyzer) lastCodes(n int) []string {
 
 // computeFocus returns the country bare sector words point to: the country
 // the text names most as an actor or a place (ties: first named), but Syria
-// whenever it is named at least half as often (the dictionary serves news of
+// whenever it is named at least a third as often (the dictionary serves news of
 // the Syrian conflict, where "الحكومة والمعارضة" are Syria's even in a Russian
 // statement).
 func (a *analyzer) computeFocus() string {
 	count := map[string]int{}
 	best, bestN := "", 0
 	for _, pl := range a.places {
-		count[pl.Country]++
+		if pl.Kind != "country" { // country names count below, as actors
+			count[pl.Country]++
+		}
 	}
 	for _, m := range a.ms {
 		for _, it := range m.Values {
@@ -638,7 +643,7 @@ func (a *analyzer) computeFocus() string {
 			break
 		}
 	}
-	if n := count["SYR"]; n > 0 && 2*n >= bestN {
+	if n := count["SYR"]; n > 0 && 3*n >= bestN {
 		return "SYR"
 	}
 	return best

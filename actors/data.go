@@ -68,7 +68,7 @@ type title struct {
 // sectorCue is a word that with a country makes an actor (الجيش الروسي).
 type sectorCue struct {
 	sector  string // GOV, MIL...; "*" takes the following actor; "-" is not an actor
-	bareFor string // alone: "any" or an ISO3 for the focus country, "last" for the last body of the sector, "prev" for the last actor's country
+	bareFor string // alone: "any" or an ISO3 for the focus country, "last" for the last body of the sector, "prev" for the last actor's country, "adj" never (an adjective: only with a nisba)
 }
 
 type group struct {
@@ -249,14 +249,14 @@ func (d *Dictionary) parseGroup(f []string) error {
 }
 
 // parseSector: Arabic phrases, sector ("*" takes the next actor, "-" blocks a
-// following country word), bare use ("any", an ISO3, "last", "prev", or
-// empty).
+// following country word), bare use ("any", an ISO3, "last", "prev", "adj",
+// or empty).
 func (d *Dictionary) parseSector(f []string) error {
 	phrases, sec, bare := list(f[0]), f[1], f[2]
 	if !sectorRE.MatchString(sec) {
 		return fmt.Errorf("bad sector %q", sec)
 	}
-	if bare != "" && bare != "any" && bare != "last" && bare != "prev" && !iso3RE.MatchString(bare) {
+	if bare != "" && bare != "any" && bare != "last" && bare != "prev" && bare != "adj" && !iso3RE.MatchString(bare) {
 		return fmt.Errorf("bad bare use %q", bare)
 	}
 	if len(phrases) == 0 {

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -30,6 +32,7 @@ func runIngest(env *Env) error {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles extracted in parallel")
 	timeout := fs.Duration("timeout", ingest.DefaultTimeout, "time limit of one HTTP request")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest file, page or record read")
+	printOnly := fs.Bool("print", false, "write the articles read as JSON Lines (masar extract's input, plus provenance) instead of storing them")
 	inputs, err := parseInterspersed(fs, env.Args)
 	if err != nil {
 		return err
@@ -39,6 +42,10 @@ func runIngest(env *Env) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	opt := ingest.Options{HTTPClient: &http.Client{Timeout: *timeout}, MaxBytes: *maxBytes}
+	if *printOnly {
+		return printDocs(ctx, env, inputs, opt)
+	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -52,7 +59,7 @@ func runIngest(env *Env) error {
 	}
 	in := ingester{
 		st: st, x: x, workers: max(*workers, 1),
-		opt:  ingest.Options{HTTPClient: &http.Client{Timeout: *timeout}, MaxBytes: *maxBytes},
+		opt:  opt,
 		prog: newProgress(env.Stderr),
 	}
 	err = in.run(ctx, inputs)
@@ -62,6 +69,30 @@ func runIngest(env *Env) error {
 		return err
 	case in.counts.errors > 0:
 		return fmt.Errorf("%d files, records or URLs could not be read (listed above); everything else was stored", in.counts.errors)
+	}
+	return nil
+}
+
+// printDocs writes the articles the inputs hold as JSON Lines, so that any
+// source can feed `masar extract` or other tools.
+func printDocs(ctx context.Context, env *Env, inputs []string, opt ingest.Options) error {
+	bw := bufio.NewWriterSize(env.Stdout, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	failed := 0
+	err := ingest.Walk(ctx, inputs, opt, func(d ingest.Doc) error { return enc.Encode(d) },
+		func(src string, err error) {
+			failed++
+			fmt.Fprintf(env.Stderr, "masar ingest: %s: %v\n", src, err)
+		})
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	switch {
+	case err != nil:
+		return err
+	case failed > 0:
+		return fmt.Errorf("%d files, records or URLs could not be read (listed above)", failed)
 	}
 	return nil
 }
@@ -80,7 +111,9 @@ type ingester struct {
 }
 
 type ingestCounts struct {
-	read, stored, duplicates, nearDuplicates, errors int
+	read, stored, duplicates, nearDuplicates int
+	errors                                   int // files, records or URLs that could not be read
+	extractFailed                            int // stored, with the extraction error recorded
 }
 
 // ingestJob is one article on its way from the walk to the store.
@@ -184,6 +217,9 @@ func (in *ingester) put(ctx context.Context, j *ingestJob, res article.Result) e
 	if err != nil {
 		return fmt.Errorf("storing %s: %w", d.Source, err)
 	}
+	if res.Error != "" && !r.Duplicate {
+		in.counts.extractFailed++
+	}
 	switch {
 	case r.Duplicate:
 		in.counts.duplicates++
@@ -278,8 +314,12 @@ func (p *progress) summary(c ingestCounts) {
 	defer p.mu.Unlock()
 	p.clearLine()
 	el := time.Since(p.start)
-	fmt.Fprintf(p.w, "masar ingest: read %d, new %d, duplicates %d, near-duplicates %d, errors %d, %s, %.1f articles/s\n",
-		c.read, c.stored, c.duplicates, c.nearDuplicates, p.nErrors, el.Round(time.Millisecond), float64(c.read)/el.Seconds())
+	var failed string
+	if c.extractFailed > 0 {
+		failed = fmt.Sprintf(" (extraction failed on %d)", c.extractFailed)
+	}
+	fmt.Fprintf(p.w, "masar ingest: read %d, new %d%s, duplicates %d, near-duplicates %d, errors %d, %s, %.1f articles/s\n",
+		c.read, c.stored, failed, c.duplicates, c.nearDuplicates, p.nErrors, el.Round(time.Millisecond), float64(c.read)/el.Seconds())
 }
 
 // bar draws the share of sources read as [=====     ] i/n.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand"
@@ -152,8 +153,41 @@ func TestProgress(t *testing.T) {
 			t.Errorf("bar(%d, %d) = %q, want %q", tc.i, tc.n, got, tc.want)
 		}
 	}
+	b.Reset()
+	p.summary(ingestCounts{read: 2, stored: 2, extractFailed: 1})
+	if !strings.HasPrefix(b.String(), "masar ingest: read 2, new 2 (extraction failed on 1), duplicates 0") {
+		t.Errorf("summary %q does not count failed extractions", b.String())
+	}
 	if got := shorten("abcdefghij", 5); got != "…ghij" {
 		t.Errorf("shorten = %q", got)
+	}
+}
+
+// TestIngestPrint checks that --print writes the extract input shape with
+// provenance and stores nothing.
+func TestIngestPrint(t *testing.T) {
+	dir := t.TempDir()
+	texts := genArticles(t, dir, 3, "")
+	db := filepath.Join(t.TempDir(), "x.db")
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"ingest", "--print", "--db", db, dir}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines:\n%s", len(lines), stdout.String())
+	}
+	for i, l := range lines {
+		var d ingest.Doc
+		if err := json.Unmarshal([]byte(l), &d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Text != texts[i] || d.ID == "" || d.Published != fmt.Sprintf("2020-01-%02d", 1+i%28) || d.Format != "txt" || d.Source == "" {
+			t.Errorf("line %d: %+v", i, d)
+		}
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("--print created the database (%v)", err)
 	}
 }
 

@@ -197,11 +197,20 @@ func firstField(b []byte) string {
 }
 
 // streamHugeLine copies a line longer than the reader's buffer to w in
-// pieces, starting with head, and tags it O without holding it in memory.
+// pieces, starting with head, and tags it O without holding it in memory
+// (a line of only whitespace stays a sentence boundary, untagged).
 func streamHugeLine(br *bufio.Reader, head []byte, w *bufio.Writer) error {
 	chunk := head
-	cr := false // a '\r' held back from the end of the previous piece
+	cr := false   // a '\r' held back from the end of the previous piece
+	blank := true // only whitespace so far
+	tag := func() string {
+		if blank {
+			return ""
+		}
+		return " O"
+	}
 	for {
+		blank = blank && len(bytes.TrimLeft(chunk, " \t\r\n\v\f")) == 0
 		if n := len(chunk); n > 0 && chunk[n-1] == '\n' {
 			body, eol := splitEOL(chunk)
 			if cr && len(body) == 0 && eol == "\n" {
@@ -210,7 +219,7 @@ func streamHugeLine(br *bufio.Reader, head []byte, w *bufio.Writer) error {
 				w.WriteByte('\r')
 			}
 			w.Write(body)
-			w.WriteString(" O")
+			w.WriteString(tag())
 			w.WriteString(eol)
 			return nil
 		}
@@ -230,8 +239,9 @@ func streamHugeLine(br *bufio.Reader, head []byte, w *bufio.Writer) error {
 			if cr {
 				w.WriteByte('\r')
 			}
+			blank = blank && len(bytes.TrimLeft(next, " \t\r\v\f")) == 0
 			w.Write(next)
-			w.WriteString(" O\n")
+			w.WriteString(tag() + "\n")
 			return nil
 		default:
 			return err

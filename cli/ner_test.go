@@ -31,6 +31,7 @@ func TestNERConllKeepsEveryLine(t *testing.T) {
 		{"last line without newline", "وصل O\nوزير O\nالخارجية O", -1},
 		{"huge line inside a sentence", "وصل\n" + huge + " B-PERS\nإلى\nتونس\n", 1},
 		{"huge line at the end", "وصل\n" + huge, 1},
+		{"huge blank line is a boundary", "وصل\n" + strings.Repeat(" ", 1<<20) + "\nإلى\n", -1},
 		{"only blank lines", "\n\n\n", -1},
 		{"empty input", "", -1},
 	}

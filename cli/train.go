@@ -18,7 +18,8 @@ const (
 	nerSeed     = 1
 	nerPatience = 5
 	nerDropout  = 0.4
-	nerFeatDrop = 0.3
+	nerFeatDrop = 0
+	nerMembers  = 1
 )
 
 func runTrain(env *Env) error {
@@ -34,6 +35,7 @@ func runTrain(env *Env) error {
 	patience := fs.Int("patience", nerPatience, "stop after this many epochs without a better dev F1 (0: never)")
 	dropout := fs.Float64("dropout", nerDropout, "probability of hiding a token's word-identity features in a training step")
 	featDropout := fs.Float64("feature-dropout", nerFeatDrop, "probability of hiding each feature in a training step")
+	members := fs.Int("members", nerMembers, "perceptrons averaged per stage, seeded seed, seed+1, ...")
 	if err := parseFlags(fs, env.Args[1:]); err != nil {
 		return err
 	}
@@ -53,7 +55,7 @@ func runTrain(env *Env) error {
 			return err
 		}
 	}
-	m, err := ner.Train(train, dev, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Patience: *patience, LexDropout: *dropout, FeatureDropout: *featDropout, Progress: env.Stderr})
+	m, err := ner.Train(train, dev, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Patience: *patience, LexDropout: *dropout, FeatureDropout: *featDropout, Members: *members, Progress: env.Stderr})
 	if err != nil {
 		return err
 	}

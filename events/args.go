@@ -5,15 +5,6 @@ import (
 	"strings"
 )
 
-var locPreps = map[string]bool{"في": true, "فى": true, "حول": true, "بشان": true, "لدي": true,
-	"داخل": true, "قرب": true, "شمال": true, "جنوب": true, "شرق": true, "غرب": true, "وسط": true,
-	"مدينه": true, "منطقه": true, "محافظه": true, "العاصمه": true, "ريف": true, "تجاه": true, "نحو": true}
-
-var speechVerbs = map[string]bool{"قال": true, "اعلن": true, "اكد": true, "اضاف": true, "اشار": true,
-	"اوضح": true, "صرح": true, "ذكر": true, "تابع": true, "راي": true, "اعتبر": true, "افاد": true,
-	"قالت": true, "اعلنت": true, "اكدت": true, "اضافت": true, "اشارت": true, "اوضحت": true,
-	"صرحت": true, "ذكرت": true, "تابعت": true, "رات": true, "اعتبرت": true, "افادت": true}
-
 // participants returns the actor mentions in tokens [from, to), without
 // mentions that are only places (في موسكو) or topics (حول سوريا).
 // Mentions after the trigger introduced by مع/إلى/ضد/على/لـ/بـ, and those
@@ -55,8 +46,8 @@ func (c *Coder) participants(in input, toks []tok, from, to, after int) []partic
 // parties (اتفاق روسي تركي); elsewhere it describes some other noun
 // (محادثات السلام السورية).
 func attached(toks []tok, m participant, after int) bool {
-	if i := slices.IndexFunc(toks, func(t tok) bool { return t.start >= m.start }); i > 0 &&
-		toks[i-1].has("نظير", "نظيره", "نظيرته", "نظرايه", "نظيريه") {
+	if i := tokFrom(toks, m.start); i > 0 &&
+		toks[i-1].has(cues["counterpart"]...) {
 		return true // نظيره التركي: his Turkish counterpart
 	}
 	n := 0
@@ -68,12 +59,10 @@ func attached(toks []tok, m participant, after int) bool {
 	return m.start >= after && n <= 1
 }
 
-var recipPreps = map[string]bool{"مع": true, "الي": true, "ضد": true, "علي": true, "لدي": true}
-
 // intro classifies the word introducing a mention: a recipient preposition,
 // a coordinating و, or anything else.
 func intro(in input, toks []tok, m participant) string {
-	i := slices.IndexFunc(toks, func(t tok) bool { return t.end > m.start })
+	i := tokAt(toks, m.start)
 	if i < 0 {
 		return ""
 	}
@@ -91,7 +80,7 @@ func intro(in input, toks []tok, m participant) string {
 	}
 	if i > 0 {
 		w := toks[i-1].norm
-		if recipPreps[strings.TrimPrefix(w, "و")] {
+		if isCue("recipient-prep", strings.TrimPrefix(w, "و")) {
 			return "recip"
 		}
 		if w == "و" || w == "," || w == "،" {
@@ -104,12 +93,12 @@ func intro(in input, toks []tok, m participant) string {
 // placeLike reports an actor mention used as a place: after a locative
 // preposition, or a gazetteer place written with ب/في before it.
 func placeLike(in input, toks []tok, m participant) bool {
-	i := slices.IndexFunc(toks, func(t tok) bool { return t.end > m.start })
+	i := tokAt(toks, m.start)
 	if i < 0 {
 		return false
 	}
 	isPlace := m.placeName || slices.ContainsFunc(in.places, func(p place) bool { return p.start < m.end && m.start < p.end })
-	if i > 0 && locPreps[toks[i-1].norm] && (isPlace || toks[i-1].norm != "لدي") {
+	if i > 0 && isCue("locative", toks[i-1].norm) && (isPlace || toks[i-1].norm != "لدي") {
 		return true
 	}
 	if isPlace && toks[i].start < m.start {
@@ -125,9 +114,6 @@ func placeLike(in input, toks []tok, m participant) bool {
 	}
 	return false
 }
-
-// topicWords open a purpose or topic phrase.
-var topicWords = []string{"لبحث", "لمناقشه", "لتقييم", "بهدف", "بغرض", "لغرض", "اجل", "حول", "بشان", "لتنسيق", "لدراسه"}
 
 // dropped reports a verb whose subject is not written (pro-drop): no
 // participant before it in its clause, and a participle (متهمةً الفصائل)
@@ -147,7 +133,7 @@ func dropped(in input, toks []tok, h hit, parts []participant) bool {
 		return true
 	}
 	w := next.norm
-	return slices.Contains([]string{"علي", "في", "الي", "من", "عن", "مع", "ان"}, w) ||
+	return isCue("dropped-prep", w) ||
 		(strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ب")) &&
 			!slices.ContainsFunc(in.actors, func(m participant) bool { return m.start < next.end && next.start < m.end })
 }
@@ -156,18 +142,13 @@ func dropped(in input, toks []tok, h hit, parts []participant) bool {
 var material = map[string]bool{"COOPERATE": true, "AID": true, "RETREAT": true, "PROTEST": true,
 	"SANCTION": true, "MOBILIZE": true, "COERCE": true, "ASSAULT": true}
 
-// sourceVerbs introduce who reports or witnessed an action (أفاد المرصد،
-// شاهد مراسل).
-var sourceVerbs = []string{"افاد", "افادت", "ذكر", "ذكرت", "شاهد", "وثق", "وثقت", "قال", "قالت",
-	"اكد", "اكدت", "اضاف", "اضافت", "نقل", "نقلت", "اعلن", "اعلنت", "اشار", "اشارت"}
-
 // withoutSources drops the reporters of an action from its participants
 // ("أفاد المرصد بشن طائرات غارات": the planes act, the monitor reports).
 func withoutSources(in input, toks []tok, parts []participant) []participant {
 	var out []participant
 	for _, p := range parts {
-		i := slices.IndexFunc(toks, func(t tok) bool { return t.end > p.start })
-		if i > 0 && toks[i].start == p.start && toks[i-1].has(sourceVerbs...) {
+		i := tokAt(toks, p.start)
+		if i > 0 && toks[i].start == p.start && toks[i-1].has(cues["source"]...) {
 			continue
 		}
 		out = append(out, p)
@@ -180,7 +161,7 @@ func withoutSources(in input, toks []tok, parts []participant) []participant {
 func speaker(in input, toks []tok) []participant {
 	for i, t := range toks {
 		w := strings.TrimPrefix(strings.TrimPrefix(t.norm, "و"), "ف")
-		if !speechVerbs[w] {
+		if !isCue("speech", w) {
 			continue
 		}
 		lo := t.end
@@ -195,4 +176,36 @@ func speaker(in input, toks []tok) []participant {
 		}
 	}
 	return nil
+}
+
+// quoteSpeaker returns the speaker of a quotation still open after the
+// sentence: the sentence's own speaker when it opens a quote it does not
+// close, open when it neither opens nor closes one, nil once one closes.
+// open is the speaker of the quotation open before the sentence.
+func quoteSpeaker(in input, toks []tok, open []participant) []participant {
+	depth := 0
+	if open != nil {
+		depth = 1
+	}
+	for _, t := range toks {
+		switch t.norm {
+		case "«", "“":
+			depth++
+		case "»", "”":
+			depth--
+		case "\"":
+			if depth > 0 {
+				depth--
+			} else {
+				depth++
+			}
+		}
+	}
+	switch {
+	case depth <= 0:
+		return nil
+	case open != nil:
+		return open
+	}
+	return speaker(in, toks)
 }

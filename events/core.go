@@ -64,26 +64,25 @@ func (c *Coder) code(in input) []draft {
 	var all []draft
 	dateline := c.dateline(in)
 	cache := readingCache{}
-	var prev, last *draft
+	st := &sentence{}
 	for _, s := range sentences(in.runes) {
 		toks := tokenize(in.runes, s.start, s.end, cache)
 		hits := c.lex.find(toks)
-		absorbed := absorb(toks, hits)
-		if prev != nil {
-			last = prev
+		if st.prev != nil {
+			st.last = st.prev
 		}
-		prev = nil
+		st.span, st.toks, st.hits, st.absorbed, st.prev = s, toks, hits, absorb(toks, hits), nil
 		for k, h := range hits {
-			if absorbed[k] {
+			if st.absorbed[k] {
 				continue
 			}
-			d := c.build(in, s, toks, hits, absorbed, k, h, prev, last)
+			d := c.build(in, st, k)
 			if d == nil {
 				continue
 			}
-			d.lead = prev == nil
+			d.lead = st.prev == nil
 			if h.t.flags["adopt"] && slices.ContainsFunc(hits[k+1:], func(x hit) bool { return x.t.typ == "REQUEST" }) {
-				prev = d // the body that adopts is the one that demands
+				st.prev = d // the body that adopts is the one that demands
 				continue
 			}
 			// One action per type in a sentence: several triggers of the same
@@ -94,8 +93,9 @@ func (c *Coder) code(in input) []draft {
 				continue
 			}
 			all = append(all, *d)
-			prev = d
+			st.prev = d
 		}
+		st.quoted = quoteSpeaker(in, toks, st.quoted)
 	}
 	all = merge(all)
 	focus := focusPlace(in)
@@ -122,10 +122,11 @@ func sameSentence(all []draft, d *draft, toks []tok) int {
 	return -1
 }
 
-// alsoBetween reports a كما (بالإضافة إلى، فضلاً عن) between two code-point offsets of a sentence.
+// alsoBetween reports a كما (بالإضافة إلى، فضلاً عن) between two code-point
+// offsets of a sentence.
 func alsoBetween(toks []tok, from, to int) bool {
 	for _, t := range toks {
-		if t.start > from && t.start < to && t.has("كما", "بالاضافه", "فضلا") {
+		if t.start > from && t.start < to && t.has(cues["also"]...) {
 			return true
 		}
 	}
@@ -161,10 +162,21 @@ func absorb(toks []tok, hits []hit) []bool {
 	return out
 }
 
-// build codes one trigger; nil when it is not an event.
-// prev is the sentence's previous event, last the previous
-// sentence's last event, absorbed the complements of governing triggers.
-func (c *Coder) build(in input, s span, toks []tok, hits []hit, absorbed []bool, k int, h hit, prev, last *draft) *draft {
+// sentence is the context in which the triggers of one sentence are coded.
+type sentence struct {
+	span
+	toks     []tok
+	hits     []hit
+	absorbed []bool        // complements of governing triggers
+	prev     *draft        // the sentence's previous event
+	last     *draft        // the previous sentence's last event
+	quoted   []participant // speaker of a quotation open before the sentence
+}
+
+// build codes the k-th trigger of sentence st; nil when it is not an event.
+func (c *Coder) build(in input, st *sentence, k int) *draft {
+	s, toks, hits, absorbed, prev, last := st.span, st.toks, st.hits, st.absorbed, st.prev, st.last
+	h := hits[k]
 	t := h.t
 	d := &draft{typ: t.typ, mode: t.mode, context: t.context, cameo: t.cameo, score: t.score,
 		sent: s, trigger: string(in.runes[toks[h.first].start:toks[h.last].end]),
@@ -188,7 +200,7 @@ func (c *Coder) build(in input, s span, toks []tok, hits []hit, absorbed []bool,
 	}
 	// a coordinated prepositional phrase after a comma continues the clause
 	// (مباحثات مع ممثلي الحكومة، ومع المعارضة)
-	for rt == ct && rt+1 < len(toks) && toks[rt].punct && toks[rt+1].has("مع", "الي", "بين", "ضد") &&
+	for rt == ct && rt+1 < len(toks) && toks[rt].punct && toks[rt+1].has(cues["coordinated-prep"]...) &&
 		strings.HasPrefix(toks[rt+1].norm, "و") {
 		_, ct2 := clause(toks, rt+1)
 		rt, ct = ct2, ct2
@@ -196,15 +208,12 @@ func (c *Coder) build(in input, s span, toks []tok, hits []hit, absorbed []bool,
 	// what follows a purpose or topic word is the subject matter, not a
 	// party (اجتمعوا لبحث ملف اللاجئين)
 	for i := h.last + 1; i < rt; i++ {
-		if toks[i].has(topicWords...) {
+		if toks[i].has(cues["topic"]...) {
 			rt = i
 			break
 		}
 	}
 	d.parts = c.participants(in, toks, rf, rt, toks[h.last].end)
-	if material[t.typ] && !t.flags["claim"] {
-		d.parts = withoutSources(in, toks, d.parts)
-	}
 	if len(d.parts) == 0 && t.flags["noun"] {
 		// عقد X وY في موسكو، صباح الأربعاء، محادثات: the holders of the talks
 		if j := lightBefore(toks, h); j >= 0 {
@@ -215,21 +224,31 @@ func (c *Coder) build(in input, s span, toks []tok, hits []hit, absorbed []bool,
 	if t.flags["weak"] && len(d.parts) == 0 {
 		return nil
 	}
-	if dropped(in, toks, h, d.parts) {
+	// a verb coordinated with the sentence's previous one shares its subject
+	// (ورحبت الأمم المتحدة بالإعلان، ودعت الأطراف...)
+	coordinated := prev != nil && h.first == cf && !t.flags["noun"] && strings.HasPrefix(toks[h.first].norm, "و") &&
+		!slices.ContainsFunc(d.parts, func(p participant) bool { return p.start < toks[h.first].start })
+	if coordinated || dropped(in, toks, h, d.parts) {
 		// A verb without its own subject continues the previous actor:
 		// "أعلنت دمشق ... متهمة الفصائل"; "واشترطت" after a sentence on دمشق.
 		from := prev
-		if from == nil && speaker(in, toks) == nil {
+		if from == nil && speaker(in, toks) == nil && st.quoted == nil {
 			from = last
 		}
 		if from != nil {
-			var subj []participant
-			for _, p := range from.parts {
-				if !p.recip && !slices.ContainsFunc(d.parts, func(q participant) bool { return q.code == p.code }) {
-					subj = append(subj, p)
-				}
+			d.parts = append(subjects(from, d.parts), d.parts...)
+		}
+	}
+	if len(d.parts) == 0 && prev != nil && !t.flags["noun"] {
+		// "اعتمد مجلس الأمن قراراً يطالب...": the sentence's actor goes on
+		d.parts = subjects(prev, nil)
+	}
+	if t.mode == "visit" {
+		// يزور الرئيس الفرنسي بغداد: the visited country is the host
+		for i := range d.parts {
+			if i > 0 && d.parts[i].placeName && d.parts[i].start > toks[h.last].start {
+				d.parts[i].recip = true
 			}
-			d.parts = append(subj, d.parts...)
 		}
 	}
 	if material[t.typ] && !t.flags["claim"] {
@@ -237,9 +256,15 @@ func (c *Coder) build(in input, s span, toks []tok, hits []hit, absorbed []bool,
 	}
 	if !slices.ContainsFunc(d.parts, func(p participant) bool { return !p.recip }) && !material[t.typ] {
 		// reported speech: "سنعقد اجتماعاً مع المعارضة" is the speaker's act
-		if sp := speaker(in, toks); len(sp) > 0 && sp[0].end <= toks[h.first].start &&
-			!slices.ContainsFunc(d.parts, func(p participant) bool { return p.code == sp[0].code }) {
-			d.parts = append(sp, d.parts...)
+		sp := speaker(in, toks)
+		if len(sp) > 0 && sp[0].end > toks[h.first].start {
+			sp = nil
+		}
+		if sp == nil {
+			sp = st.quoted // a quote begun in an earlier sentence
+		}
+		if len(sp) > 0 && !slices.ContainsFunc(d.parts, func(p participant) bool { return p.code == sp[0].code }) {
+			d.parts = append(sp[:1:1], d.parts...)
 		}
 	}
 	d.modality = modality(toks, cf, ct, h)
@@ -253,7 +278,7 @@ func (c *Coder) build(in input, s span, toks []tok, hits []hit, absorbed []bool,
 		// الجولة المقبلة؛ المحادثات التي تبدأ الخميس ستشارك فيها...
 		for i := h.last + 1; i < min(len(toks), h.last+10); i++ {
 			x := &toks[i]
-			if x.has("المقبل", "مقبل", "المقبله", "القادم", "القادمه") || futureLight(x) {
+			if x.has(cues["future-after"]...) || futureLight(x) {
 				future = true
 			}
 		}
@@ -262,7 +287,8 @@ func (c *Coder) build(in input, s span, toks []tok, hits []hit, absorbed []bool,
 	case t.flags["meet"] && future && d.modality != "negated",
 		t.flags["sign"] && future && d.modality != "negated":
 		d.typ, d.modality, d.mode, d.cameo, d.score = "AGREE", "asserted", "", "036", 4.0
-	case t.flags["sign"] && !signed(toks, h):
+	case t.flags["sign"] && !signed(toks, h, 4),
+		t.flags["adopt"] && !signed(toks, h, 16):
 		return nil
 	case t.flags["ceasefire"]:
 		d.typ, d.cameo = ceasefire(toks, max(0, h.first-12), min(len(toks), h.last+6))
@@ -286,11 +312,23 @@ func (c *Coder) build(in input, s span, toks []tok, hits []hit, absorbed []bool,
 	if t.flags["meet"] {
 		d.ordinal = ordinal(toks, cf, ct)
 	}
-	d.also = slices.ContainsFunc(toks[:min(3, len(toks))], func(t tok) bool { return t.has("كما", "سياق") })
+	d.also = slices.ContainsFunc(toks[:min(3, len(toks))], func(t tok) bool { return t.has(cues["also-start"]...) })
 	if t.flags["noun"] && !t.flags["ceasefire"] && !eventive(toks, cf, ct, h, d) {
 		return nil
 	}
 	return d
+}
+
+// subjects returns the actors (not recipients) of event from that are not
+// among parts.
+func subjects(from *draft, parts []participant) []participant {
+	var out []participant
+	for _, p := range from.parts {
+		if !p.recip && !slices.ContainsFunc(parts, func(q participant) bool { return q.code == p.code }) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // skipped reports triggers that name no action of their own: a material
@@ -299,7 +337,7 @@ func (c *Coder) build(in input, s span, toks []tok, hits []hit, absorbed []bool,
 func skipped(toks []tok, h hit, modality string) bool {
 	t := h.t
 	if h.first > 0 && t.flags["meet"] && t.flags["noun"] &&
-		toks[h.first-1].has("بشان", "حول", "حيال", "ازاء", "عن", "نتايج") {
+		toks[h.first-1].has(cues["topic-before"]...) {
 		return true
 	}
 	if t.flags["meet"] && t.flags["noun"] && modality == "hypothetical" {
@@ -307,7 +345,7 @@ func skipped(toks []tok, h hit, modality string) bool {
 	}
 	if material[t.typ] {
 		for i := max(0, h.first-8); i < h.first; i++ {
-			if toks[i].has("تمكين", "لتمكين", "بهدف", "بغرض", "لغرض", "اجل", "سعيا") {
+			if toks[i].has(cues["purpose"]...) {
 				return true
 			}
 		}
@@ -331,13 +369,10 @@ func (c *Coder) modeFrom(typ string, clause []tok) string {
 	return ""
 }
 
-var ordinals = []string{"الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه",
-	"السابعه", "الثامنه", "التاسعه", "العاشره"}
-
 // ordinal returns the round number named in the clause (الجولة الرابعة).
 func ordinal(toks []tok, from, to int) string {
 	for _, t := range toks[from:to] {
-		for _, o := range ordinals {
+		for _, o := range cues["ordinal"] {
 			if t.has(o) {
 				return o
 			}
@@ -354,9 +389,9 @@ func ceasefire(toks []tok, from, to int) (string, string) {
 		typ, cameo string
 		cues       []string
 	}{
-		{"ASSAULT", "190", []string{"خرق", "خروقات", "انتهاك", "انتهاكات", "خرقا", "خرقت", "انتهكت"}},
-		{"RETREAT", "0861", []string{"صامد", "صامده", "سريان", "يومه", "دخل", "دخلت", "حيز", "صمود", "يسري", "تسري"}},
-		{"CONCEDE", "0861", []string{"اعلن", "اعلنت", "يعلن", "تعلن", "اعلان", "توصل", "توصلت", "اتفق", "اتفقت"}},
+		{"ASSAULT", "190", cues["ceasefire-violated"]},
+		{"RETREAT", "0861", cues["ceasefire-holding"]},
+		{"CONCEDE", "0861", cues["ceasefire-announced"]},
 	} {
 		for i := range span {
 			if span[i].has(c.cues...) {
@@ -367,11 +402,12 @@ func ceasefire(toks []tok, from, to int) (string, string) {
 	return "", ""
 }
 
-// signed reports an agreement after a signature verb: وقّع (على) مذكرة;
-// without one, وقع means "happened" or "fell".
-func signed(toks []tok, h hit) bool {
-	for _, t := range toks[h.last+1 : min(len(toks), h.last+5)] {
-		if t.has("مذكره", "اتفاق", "اتفاقيه", "اتفاقا", "معاهده", "بيان", "وثيقه", "اعلان", "عقد", "عقدا", "بروتوكول", "ميثاق") {
+// signed reports a text within n words after a signature or adoption verb:
+// وقّع (على) مذكرة، اعتمد المجلس قراراً. Without one, وقع means "happened"
+// and اعتمد على "relied on".
+func signed(toks []tok, h hit, n int) bool {
+	for _, t := range toks[h.last+1 : min(len(toks), h.last+1+n)] {
+		if t.has(cues["texts"]...) {
 			return true
 		}
 	}
@@ -390,17 +426,8 @@ func definite(toks []tok, h hit) bool {
 			return true
 		}
 	}
-	return h.first > 0 && toks[h.first-1].has("هذه", "هذا", "تلك", "ذلك")
+	return h.first > 0 && toks[h.first-1].has(cues["demonstrative"]...)
 }
-
-// lightVerbs hold or run a meeting named by a noun (عقد اجتماعا، انطلقت
-// المحادثات); with them a meeting noun reports a meeting.
-var lightVerbs = []string{"عقد", "عقدت", "يعقد", "تعقد", "نعقد", "نجري", "نبدا", "عقدنا", "عقدتا", "عقدا", "انعقد", "انعقدت", "المنعقده",
-	"المنعقد", "اجري", "اجرت", "يجري", "تجري", "جري", "جرت", "بدا", "بدات", "يبدا", "تبدا", "بدء",
-	"انطلق", "انطلقت", "تنطلق", "ينطلق", "انطلاق", "اختتم", "اختتمت", "يختتم", "تختتم", "ختام", "استانف",
-	"استانفت", "شارك", "شاركت", "يشارك", "تشارك", "تستضيف", "يستضيف", "استضافت", "استضاف",
-	"تتم", "تمت", "جمع", "جمعت", "افتتح", "افتتحت", "تستمر", "يستمر", "استمرت",
-	"نظم", "نظمت", "ينظم", "تنظم", "خرج", "خرجت", "شهد", "شهدت", "تشهد", "يشهد", "اندلعت", "اندلع", "تجددت"}
 
 // eventive reports whether a verbal noun (محادثات، اجتماع، مظاهرات) reports
 // an event rather than naming one in passing: it has participants, a date,
@@ -410,7 +437,7 @@ func eventive(toks []tok, cf, ct int, h hit, d *draft) bool {
 		return true
 	}
 	for i := max(cf, h.first-3); i < min(ct, h.last+4); i++ {
-		if toks[i].has(lightVerbs...) {
+		if toks[i].has(cues["light"]...) {
 			return true
 		}
 	}
@@ -424,7 +451,7 @@ func lightBefore(toks []tok, h hit) int {
 		if toks[i].norm == "." || toks[i].norm == ":" {
 			break
 		}
-		if toks[i].has(lightVerbs...) {
+		if toks[i].has(cues["light"]...) {
 			return i
 		}
 	}

@@ -27,6 +27,7 @@ type Coder struct {
 var (
 	defaultLex   = must(parseTriggers(triggersTSV))
 	defaultModes = must(parseModes(modesTSV))
+	cues         = must(parseCues(cuesTSV))
 )
 
 func must[T any](v T, err error) T {
@@ -41,20 +42,26 @@ func New(dict *actors.Dictionary, gaz *geo.Gazetteer) *Coder {
 	return &Coder{lex: defaultLex, modes: defaultModes, dict: dict, gaz: gaz}
 }
 
-// Code returns the events of one article. anchor is the publication date
-// (zero if unknown); doc is dict.Analyze(text, anchor); dates are
-// timex.Find(text, anchor) over the whole text.
-func (c *Coder) Code(text string, anchor time.Time, doc *actors.Doc, dates []timex.Expr) []article.Event {
-	in := input{runes: []rune(text)}
+// Code returns the events of one article. The second argument is the
+// publication date (zero if unknown); doc is dict.Analyze(text, published)
+// and dates are timex.Find(text, published) over the whole text, so dates
+// arrive resolved. An event takes the date its text gives, never the
+// publication date alone (CODING.md: a date "where the text supports one").
+func (c *Coder) Code(text string, _ time.Time, doc *actors.Doc, dates []timex.Expr) []article.Event {
+	in := input{runes: []rune(text), dates: make([]when, 0, len(dates))}
 	if doc != nil {
-		for _, m := range doc.Mentions() {
+		ms := doc.Mentions()
+		in.actors = make([]participant, 0, len(ms))
+		for _, m := range ms {
 			in.actors = append(in.actors, participant{start: m.Start, end: m.End, text: m.Text,
 				code: m.Code, name: m.Name, placeName: m.Kind == actors.Country || m.Kind == actors.Capital,
 				nisba: m.Kind == actors.Nisba})
 		}
 	}
 	if c.gaz != nil {
-		for _, m := range c.gaz.Find(text) {
+		ps := c.gaz.Find(text)
+		in.places = make([]place, 0, len(ps))
+		for _, m := range ps {
 			p := m.Place
 			if base, ok := strings.CutSuffix(p.Name, " countryside"); ok {
 				// ريف حماة: events there are coded at the governorate

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -13,6 +14,30 @@ var triggersTSV string
 
 //go:embed data/modes.tsv
 var modesTSV string
+
+//go:embed data/cues.tsv
+var cuesTSV string
+
+// parseCues reads data/cues.tsv: named lists of normalised cue words.
+func parseCues(src string) (map[string][]string, error) {
+	out := map[string][]string{}
+	for n, line := range strings.Split(src, "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, words, ok := strings.Cut(line, "\t")
+		if !ok || words == "" || out[name] != nil {
+			return nil, fmt.Errorf("cues.tsv:%d: want a new list name and its words", n+1)
+		}
+		for _, w := range strings.Split(words, "|") {
+			out[name] = append(out[name], normWord(w))
+		}
+	}
+	return out, nil
+}
+
+// isCue reports whether normalised word w is in cue list name.
+func isCue(name, w string) bool { return slices.Contains(cues[name], w) }
 
 // modeCue gives an event a mode from a word of its clause.
 type modeCue struct {

@@ -20,6 +20,25 @@ func TestTriggerTable(t *testing.T) {
 	}
 }
 
+func TestCues(t *testing.T) {
+	// every list the rules read must be in data/cues.tsv
+	for _, name := range []string{"locative", "speech", "source", "counterpart", "recipient-prep",
+		"coordinated-prep", "dropped-prep", "topic", "topic-before", "purpose", "light", "texts",
+		"demonstrative", "ordinal", "also", "also-start", "ceasefire-violated", "ceasefire-holding",
+		"ceasefire-announced", "negation", "negation-far", "denial", "not-negation", "future",
+		"future-after", "expected", "hypothetical", "venue", "not-venue"} {
+		if len(cues[name]) == 0 {
+			t.Errorf("cue list %q is missing", name)
+		}
+	}
+	if _, err := parseCues("light\tعقد\nlight\tجرى\n"); err == nil {
+		t.Error("parseCues accepted a list twice")
+	}
+	if !isCue("negation", "لم") || isCue("negation", "قال") {
+		t.Error("isCue(negation) is wrong")
+	}
+}
+
 func TestParseModes(t *testing.T) {
 	ms, err := parseModes(modesTSV)
 	if err != nil || len(ms) == 0 {
@@ -128,6 +147,7 @@ func TestModality(t *testing.T) {
 		{"قد التقى الوزير نظيره", "asserted"},
 		{"نفت الوزارة أن يكون الوزير التقى نظيره", "negated"},
 		{"لم يحضر، لكنه التقى نظيره", "asserted"},
+		{"لا يزال الوزير يلتقي نظيره", "asserted"},
 	} {
 		rs := []rune(tc.text)
 		toks := tokenize(rs, 0, len(rs), nil)

@@ -53,6 +53,8 @@ func sameAction(a, b draft, ac, bc []string) bool {
 	case a.ordinal != "" && a.ordinal == b.ordinal:
 		// الجولة الرابعة told twice
 	case slices.Equal(ac, bc):
+	case a.date != nil && b.date != nil && a.date.first == b.date.first && overlap(ac, bc):
+		// the same parties' action on the same day
 	case verbal[a.typ] && len(bc) == 0:
 		if a.row != b.row {
 			return false
@@ -67,8 +69,8 @@ func sameAction(a, b draft, ac, bc []string) bool {
 	if a.date != nil && b.date != nil && a.date.first != b.date.first {
 		return false
 	}
-	if a.ordinal != "" && b.ordinal != "" && a.ordinal != b.ordinal {
-		return false
+	if a.ordinal != b.ordinal && (b.ordinal != "" || !b.definite) {
+		return false // الجولة السابعة is not the talks told before
 	}
 
 	return true
@@ -107,4 +109,9 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// overlap reports whether a and b share a code.
+func overlap(a, b []string) bool {
+	return slices.ContainsFunc(a, func(x string) bool { return slices.Contains(b, x) })
 }

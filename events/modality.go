@@ -5,29 +5,21 @@ import (
 	"strings"
 )
 
-// Modality cues, normalised. They are read only in the trigger's clause, a
-// few words before the trigger, so that "لم" in one clause does not negate
-// an event in the next.
-var (
-	negCues  = []string{"لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "نفي", "نفت", "ينفي", "تنفي"}
-	futCues  = []string{"سوف", "المقرر", "يعتزم", "تعتزم", "ينوي", "تنوي", "يستعد", "تستعد", "سيتم", "يتم"}
-	expCues  = []string{"المتوقع", "يتوقع", "يرتقب", "المرتقب"}
-	hypCues  = []string{"نامل", "يامل", "امل", "تامل", "اذا", "لو", "ربما", "يمكن", "الممكن", "يجب", "ينبغي", "لعل", "عسي"}
-	farNeg   = []string{"عدم", "دون"}
-	denials  = []string{"نفي", "نفت", "ينفي", "تنفي", "نفوا"}
-	presPref = "يتن"
-)
+// presPref holds the prefixes of present-tense verbs (after قد: "may").
+const presPref = "يتن"
 
-// modality reads the cues before trigger h in clause [cf, ct): negated,
-// future, expected (من المتوقع, a planned meeting for CONSULT) or
-// hypothetical; asserted otherwise.
+// modality reads the cues (data/cues.tsv) before trigger h in clause
+// [cf, ct): negated, future, expected (من المتوقع, a planned meeting for
+// CONSULT) or hypothetical; asserted otherwise. Cues are read only in the
+// trigger's clause, a few words before it, so that "لم" in one clause does
+// not negate an event in the next.
 func modality(toks []tok, cf, ct int, h hit) string {
 	if h.future {
 		return "future"
 	}
 	for i := h.first - 1; i >= cf; i-- {
 		// نفى أن ... : the denial covers the rest of its clause
-		if in(toks[i].norm, denials) && h.t.typ != "REJECT" {
+		if in(toks[i].norm, cues["denial"]) && h.t.typ != "REJECT" {
 			return "negated"
 		}
 	}
@@ -39,18 +31,19 @@ func modality(toks []tok, cf, ct int, h hit) string {
 		if i < cf {
 			// across a comma only the cues of a planned event reach
 			// ("ومن المتوقع، أن يبحث")
-			if t.has(futCues...) && t.norm != "يتم" {
+			if t.has(cues["future"]...) && t.norm != "يتم" {
 				return "future"
 			}
-			if t.has(expCues...) {
+			if t.has(cues["expected"]...) {
 				return "expected"
 			}
 			continue
 		}
-		near := h.first-i <= 3 && !(i+1 < len(toks) && toks[i+1].norm == "سيما")
+		// لا سيما، لا يزال، لا بد are not negations
+		near := h.first-i <= 3 && !(i+1 < len(toks) && toks[i+1].has(cues["not-negation"]...))
 		w := t.norm
 		switch {
-		case near && in(w, negCues), in(w, farNeg):
+		case near && in(w, cues["negation"]), in(w, cues["negation-far"]):
 			if h.t.typ == "REJECT" || h.t.typ == "SANCTION" {
 				// "لن يقبل" is itself a rejection
 				return "asserted"
@@ -61,14 +54,14 @@ func modality(toks []tok, cf, ct int, h hit) string {
 			if v := []rune(toks[i+1].norm); len(v) > 2 && strings.ContainsRune(presPref, v[0]) {
 				return "hypothetical"
 			}
-		case t.has(futCues...) && (w != "يتم" || strings.HasPrefix(strings.TrimPrefix(w, "و"), "س")):
+		case t.has(cues["future"]...) && (w != "يتم" || strings.HasPrefix(strings.TrimPrefix(w, "و"), "س")):
 			return "future"
 		case futureLight(t):
 			// سيجري مباحثات، ستعقد قمة: the light verb carries the future
 			return "future"
-		case t.has(expCues...):
+		case t.has(cues["expected"]...):
 			return "expected"
-		case t.has(hypCues...):
+		case t.has(cues["hypothetical"]...):
 			return "hypothetical"
 		}
 	}
@@ -88,7 +81,7 @@ func in(w string, set []string) bool {
 // futureLight reports a light verb with the future prefix: سيجري، ستعقد.
 func futureLight(t *tok) bool {
 	for _, v := range t.variants() {
-		if v.future && slices.Contains(lightVerbs, v.stem) {
+		if v.future && slices.Contains(cues["light"], v.stem) {
 			return true
 		}
 	}

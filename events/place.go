@@ -94,8 +94,8 @@ func (c *Coder) location(in input, toks []tok, cf, ct int, h hit, visit bool) *p
 			}
 			d += 2000 // a town or venue says more than its country
 		}
-		if i := slices.IndexFunc(toks, func(t tok) bool { return t.end > p.start }); i > 0 &&
-			toks[i].start == p.start && notVenue[toks[i-1].norm] {
+		if i := tokAt(toks, p.start); i > 0 &&
+			toks[i].start == p.start && isCue("not-venue", toks[i-1].norm) {
 			continue
 		}
 		if best == nil || d < bestD {
@@ -107,7 +107,7 @@ func (c *Coder) location(in input, toks []tok, cf, ct int, h hit, visit bool) *p
 
 // locative reports a place written after في or with ب (في موسكو، بجنيف).
 func locative(in input, toks []tok, p *place) bool {
-	i := slices.IndexFunc(toks, func(t tok) bool { return t.end > p.start })
+	i := tokAt(toks, p.start)
 	if i < 0 {
 		return false
 	}
@@ -115,12 +115,8 @@ func locative(in input, toks []tok, p *place) bool {
 		pre := string(in.runes[toks[i].start:p.start])
 		return strings.HasSuffix(pre, "ب") || strings.HasSuffix(pre, "في")
 	}
-	return i > 0 && (toks[i-1].has("في", "فى", "مدينه", "العاصمه") || toks[i-1].norm == "في")
+	return i > 0 && (toks[i-1].has(cues["venue"]...) || toks[i-1].norm == "في")
 }
-
-// notVenue marks words after which a place is a topic or a destination,
-// not where the event happened (حول سوريا، المبعوث إلى سوريا).
-var notVenue = map[string]bool{"حول": true, "بشان": true, "الي": true, "عن": true, "تجاه": true, "ضد": true}
 
 // inDateline reports an actor mention that is the article's dateline
 // ("بغداد - ..."): the place of writing, not a participant.

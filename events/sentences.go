@@ -1,5 +1,7 @@
 package events
 
+import "slices"
+
 type span struct{ start, end int }
 
 // sentences splits the text at sentence-final punctuation followed by a
@@ -87,4 +89,34 @@ func clause(toks []tok, i int) (int, int) {
 		to++
 	}
 	return from, to
+}
+
+// tokAt returns the index of the first token ending after code point pos
+// (the token holding pos, or the next one); -1 if none.
+func tokAt(toks []tok, pos int) int {
+	i, _ := slices.BinarySearchFunc(toks, pos, func(t tok, pos int) int {
+		if t.end > pos {
+			return 1
+		}
+		return -1
+	})
+	if i == len(toks) {
+		return -1
+	}
+	return i
+}
+
+// tokFrom returns the index of the first token starting at or after pos;
+// -1 if none.
+func tokFrom(toks []tok, pos int) int {
+	i, _ := slices.BinarySearchFunc(toks, pos, func(t tok, pos int) int {
+		if t.start >= pos {
+			return 1
+		}
+		return -1
+	})
+	if i == len(toks) {
+		return -1
+	}
+	return i
 }

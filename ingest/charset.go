@@ -63,6 +63,13 @@ func decodeUnmarked(raw []byte, declared string) (string, string) {
 		if valid || invalidUTF8Share(raw) < 0.005 {
 			return string(raw), "utf-8"
 		}
+	case enc != nil && name == "windows-1252" && !valid:
+		// Arabic sites often declare Latin-1 (the old server default) over
+		// windows-1256 bytes; the letters tell.
+		if s, n := guessArabic(raw); arabicShare(s) > 0.5 {
+			return s, n
+		}
+		return decodeWith(enc, raw), name
 	case enc != nil && valid && hasNonASCII(raw):
 		// Single-byte Arabic text is practically never valid UTF-8 by
 		// accident, so valid UTF-8 means the declaration is wrong.
@@ -124,6 +131,23 @@ func arabicScore(s string) int {
 		}
 	}
 	return score
+}
+
+// arabicShare is the share of Arabic letters among the letters of s.
+func arabicShare(s string) float64 {
+	letters, arabic := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if r >= 0x0621 && r <= 0x064A {
+				arabic++
+			}
+		}
+	}
+	if letters == 0 {
+		return 0
+	}
+	return float64(arabic) / float64(letters)
 }
 
 func hasNonASCII(b []byte) bool {

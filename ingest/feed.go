@@ -55,6 +55,9 @@ func (w *walker) feed(fs feedSource, raw []byte) error {
 		}
 		if d.Text == "" {
 			if err := w.completeItem(&d, fs.fromURL); err != nil {
+				if w.ctx.Err() != nil {
+					return stopError{w.ctx.Err()}
+				}
 				w.onErr(src, err)
 				continue
 			}

@@ -333,6 +333,10 @@ func classHint(n *html.Node, hints map[string]bool, parts bool) bool {
 	return false
 }
 
+// minArticleRunes is the paragraph text below which an <article> element
+// is doubted as the page's story.
+const minArticleRunes = 200
+
 // mainText finds the element that holds the article and renders it: an
 // element marked itemprop=articleBody, else the <article> with the most
 // paragraph text, else the densest block of paragraphs; failing all, the
@@ -366,9 +370,13 @@ func mainText(root *html.Node, title string) string {
 				best, bestLen = a, l
 			}
 		}
-	}
-	if best == nil {
-		best = densest(root)
+		// Some sites wrap only teasers in <article> and write the story
+		// elsewhere: a short <article> yields to a much denser block.
+		if bestLen < minArticleRunes {
+			if d := densest(root); d != nil && contentLen(d) > 2*bestLen {
+				best = d
+			}
+		}
 	}
 	if best != nil {
 		if t := renderText(best, title); t != "" {

@@ -26,6 +26,9 @@ func TestParsePageText(t *testing.T) {
 <article><p>نص الخبر الرئيسي الطويل بما يكفي ليكون هو المقال المقصود في الصفحة.</p><p>وفقرته الثانية.</p></article>
 <article><p>خبر مقترح آخر.</p></article></body>`,
 			"نص الخبر الرئيسي الطويل بما يكفي ليكون هو المقال المقصود في الصفحة.\nوفقرته الثانية."},
+		{"a teaser article yields to the story block", `<body><article><p>خبر مقترح قصير.</p></article>
+<div class="story"><p>` + strings.Repeat("نص القصة الرئيسية المكتوبة خارج عنصر المقال ", 8) + `</p><p>فقرة ثانية من القصة.</p></div></body>`,
+			strings.TrimSpace(strings.Repeat("نص القصة الرئيسية المكتوبة خارج عنصر المقال ", 8)) + "\nفقرة ثانية من القصة."},
 		{"articleBody over a longer article element", `<body><article><p>` + strings.Repeat("تعليق القراء الطويل ", 20) + `</p>
 <div itemprop="articleBody"><p>النص الموسوم بأنه جسم المقال.</p></div></article></body>`,
 			"النص الموسوم بأنه جسم المقال."},

@@ -97,6 +97,9 @@ func Walk(ctx context.Context, inputs []string, opt Options, fn func(Doc) error,
 		if errors.As(err, &stop) {
 			return stop.err
 		}
+		if ctx.Err() != nil {
+			return ctx.Err() // the source failed because the walk was cancelled
+		}
 		if err != nil {
 			onErr(s.name, err)
 		}

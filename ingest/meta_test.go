@@ -106,6 +106,8 @@ func TestDecodeText(t *testing.T) {
 		{"declared 1256 but utf-8", arabic, "windows-1256", arabic, "utf-8", false},
 		{"declared utf-8 but 1256", win, "utf-8", arabic, "windows-1256", false},
 		{"declared latin-1 stays latin-1 for ASCII", "plain text", "iso-8859-1", "plain text", "windows-1252", false},
+		{"declared latin-1 over windows-1256", win, "iso-8859-1", arabic, "windows-1256", false},
+		{"declared latin-1 over French", "d\xe9j\xe0 vu, \xe7a va", "iso-8859-1", "déjà vu, ça va", "windows-1252", false},
 		{"unknown label", arabic, "x-no-such-charset", arabic, "utf-8", false},
 		{"binary", "\x00\x01\x02\x03PK\x03\x04\x00\x00", "", "", "", true},
 	}

@@ -48,7 +48,7 @@ func formatByName(name string) (format string, gz bool) {
 		return formatHTML, gz
 	case ".xml", ".rss", ".atom", ".rdf":
 		return formatFeed, gz
-	case ".warc", ".arc":
+	case ".warc":
 		return formatWARC, gz
 	}
 	return "", gz

@@ -25,16 +25,20 @@ func entityType(tag int) int { return (tag + 1) / 2 }
 // addDocContext fills the document fields of infos (one slice per sentence)
 // from first-stage tags preds.
 func addDocContext(infos [][]tokInfo, preds [][]int) {
-	counts := map[string]*[5]int32{}
+	n := 0
+	for _, sent := range infos {
+		n += len(sent)
+	}
+	counts := make(map[uint64]*[5]int32, n) // by stem hash
 	phrases := map[string][]gazPhrase{}
 	seen := map[string]bool{}
 	for k, sent := range infos {
 		for i := range sent {
-			if st := sent[i].stem; informative(st) {
-				c := counts[st]
+			if in := &sent[i]; informative(in.stem) {
+				c := counts[in.hStem]
 				if c == nil {
 					c = new([5]int32)
-					counts[st] = c
+					counts[in.hStem] = c
 				}
 				c[entityType(preds[k][i])]++
 			}
@@ -50,7 +54,8 @@ func addDocContext(infos [][]tokInfo, preds [][]int) {
 				continue
 			}
 			seen[id] = true
-			for _, key := range gazKeys(toks[0]) {
+			var buf [2]string
+			for _, key := range gazKeys(toks[0], &buf) {
 				phrases[key] = append(phrases[key], gazPhrase{append([]string{key}, toks[1:]...), typ})
 			}
 		}
@@ -62,8 +67,8 @@ func addDocContext(infos [][]tokInfo, preds [][]int) {
 		for i := range sent {
 			in := &sent[i]
 			in.stage1 = int8(preds[k][i] + 1)
-			c := counts[in.stem]
-			if c == nil {
+			c := counts[in.hStem]
+			if c == nil || !informative(in.stem) {
 				continue
 			}
 			own := entityType(preds[k][i])

@@ -11,28 +11,41 @@ type Entity struct {
 	End   int    `json:"end"`
 }
 
-// Entities splits s into sentences and tokens (package text), tags each
-// sentence and returns the entity mentions in text order.
+// Entities splits s into sentences and tokens (package text), tags them as a
+// document, DocumentSentences sentences at a time as in training, and
+// returns the entity mentions in text order.
 func (m *Model) Entities(s string) []Entity {
+	type sentence struct {
+		start int
+		toks  []text.Token
+	}
+	var sents []sentence
+	for _, st := range text.Sentences(s) {
+		if toks := text.Tokenize(st.Text); len(toks) > 0 {
+			sents = append(sents, sentence{st.Start, toks})
+		}
+	}
 	var out []Entity
 	var off []int // byte offset of each code point of s, built on first use
-	var words []string
-	for _, sent := range text.Sentences(s) {
-		toks := text.Tokenize(sent.Text)
-		if len(toks) == 0 {
-			continue
-		}
-		words = words[:0]
-		for _, t := range toks {
-			words = append(words, t.Text)
-		}
-		for _, sp := range spans(m.Tag(words)) {
-			if off == nil {
-				off = text.RuneOffsets(s)
+	for lo := 0; lo < len(sents); lo += docBlock {
+		block := sents[lo:min(lo+docBlock, len(sents))]
+		doc := make([][]string, len(block))
+		for k, st := range block {
+			doc[k] = make([]string, len(st.toks))
+			for i, t := range st.toks {
+				doc[k][i] = t.Text
 			}
-			start := sent.Start + toks[sp.start].Start
-			end := sent.Start + toks[sp.end-1].End
-			out = append(out, Entity{Text: s[off[start]:off[end]], Type: sp.typ, Start: start, End: end})
+		}
+		for k, tags := range m.TagDocument(doc) {
+			st := block[k]
+			for _, sp := range spans(tags) {
+				if off == nil {
+					off = text.RuneOffsets(s)
+				}
+				start := st.start + st.toks[sp.start].Start
+				end := st.start + st.toks[sp.end-1].End
+				out = append(out, Entity{Text: s[off[start]:off[end]], Type: sp.typ, Start: start, End: end})
+			}
 		}
 	}
 	return out

@@ -64,7 +64,13 @@ const (
 	fFreqP1
 	fVocabNorm // vocabulary keys, not features
 	fVocabStem
+	fCharTrigram
+	fQuote // parts: position in a short quoted span
 )
+
+// maxQuoted is the longest quoted span, in tokens, that counts as a name
+// (titles of programmes, books, newspapers and operations are quoted).
+const maxQuoted = 6
 
 // numLexical is the number of word-identity features at the start of each
 // token's features.
@@ -77,10 +83,12 @@ type tokInfo struct {
 	hStem, hPro      uint64
 	hEnc, hShape     uint64
 	pre, suf         [4]uint64 // hashes of the normalised form's 1..4-rune affixes
+	tri              []uint64  // hashes of the stem's inner 3-rune sequences
 	stemPre, stemSuf uint64    // 2-rune affixes of the stem
 	defLen           uint64    // definite article and length bucket
 	trig             uint8     // trigger class bits
 	gaz              uint8     // gazetteer bits
+	quote            uint8     // 1 first, 2 inside, 3 last, 4 only token of a short quoted span
 	freq             uint8     // frequency buckets in the training text: form<<4 | stem
 
 	// Document context, set only for the second stage (see doc.go).
@@ -154,6 +162,7 @@ func analyze(lx *lexicon, count counter, tokens []string, infos []tokInfo) {
 		in.hEnc = partsHash(enc)
 		in.hShape = shapeHash(tok)
 		affixes(in.norm, &in.pre, &in.suf)
+		in.tri = trigrams(stem, in.tri[:0])
 		var sp, ss [4]uint64
 		affixes(stem, &sp, &ss)
 		in.stemPre, in.stemSuf = sp[1], ss[1]
@@ -169,6 +178,7 @@ func analyze(lx *lexicon, count counter, tokens []string, infos []tokInfo) {
 	}
 	setFreq(infos, count)
 	markGazetteer(lx.gaz, infos, func(in *tokInfo) *uint8 { return &in.gaz })
+	markQuotes(tokens, infos)
 }
 
 // markGazetteer sets gazetteer bits from the longest phrase starting at each
@@ -178,8 +188,9 @@ func markGazetteer(phrases map[string][]gazPhrase, infos []tokInfo, bits func(*t
 	if len(phrases) == 0 {
 		return
 	}
+	var buf [2]string
 	for i := 0; i < len(infos); i++ {
-		for _, key := range gazKeys(infos[i].norm) {
+		for _, key := range gazKeys(infos[i].norm, &buf) {
 			n, typ := matchPhrase(phrases[key], infos, i)
 			if n == 0 {
 				continue
@@ -193,20 +204,67 @@ func markGazetteer(phrases map[string][]gazPhrase, infos []tokInfo, bits func(*t
 	}
 }
 
-// gazKeys are the forms under which a token may start a gazetteer phrase.
-func gazKeys(norm string) []string {
-	keys := []string{norm}
+// markQuotes marks the tokens of short spans between quotation marks that
+// stand as tokens of their own or at the edges of words.
+func markQuotes(tokens []string, infos []tokInfo) {
+	open := -1
+	for i, tok := range tokens {
+		first, _ := utf8.DecodeRuneInString(tok)
+		last, _ := utf8.DecodeLastRuneInString(tok)
+		opens := first == '«' || first == '"' || first == '“'
+		closes := last == '»' || last == '"' || last == '”'
+		if open >= 0 && closes {
+			lo, hi := open, i+1
+			if tok == string(last) {
+				hi = i // the mark is a token of its own
+			}
+			if open < len(tokens) && isQuoteMark(tokens[open]) {
+				lo++
+			}
+			if hi > lo && hi-lo <= maxQuoted {
+				for j := lo; j < hi; j++ {
+					infos[j].quote = 2
+				}
+				infos[lo].quote, infos[hi-1].quote = 1, 3
+				if hi-lo == 1 {
+					infos[lo].quote = 4
+				}
+			}
+			open = -1
+			continue
+		}
+		if opens && closes && utf8.RuneCountInString(tok) > 2 {
+			infos[i].quote = 4 // «word»
+			continue
+		}
+		if opens {
+			open = i
+		}
+	}
+}
+
+func isQuoteMark(tok string) bool {
+	return tok == "«" || tok == "\"" || tok == "“"
+}
+
+// gazKeys are the forms under which a token may start a gazetteer phrase:
+// itself and, for longer words, without a one-letter proclitic. It fills
+// and returns buf, to spare an allocation per token.
+func gazKeys(norm string, buf *[2]string) []string {
+	buf[0] = norm
 	if utf8.RuneCountInString(norm) < 4 {
-		return keys
+		return buf[:1]
 	}
 	switch {
 	case strings.HasPrefix(norm, "لل"):
-		keys = append(keys, "ال"+norm[len("لل"):])
+		buf[1] = "ال" + norm[len("لل"):]
 	case strings.HasPrefix(norm, "و"), strings.HasPrefix(norm, "ب"), strings.HasPrefix(norm, "ل"),
 		strings.HasPrefix(norm, "ف"), strings.HasPrefix(norm, "ك"):
-		keys = append(keys, norm[2:])
+		buf[1] = norm[len("و"):] // all five letters are two bytes
+	default:
+		return buf[:1]
 	}
-	return keys
+	return buf[:2]
 }
 
 // matchPhrase returns the length and type of the first (longest) of phrases
@@ -261,6 +319,24 @@ func affixes(s string, pre, suf *[4]uint64) {
 		end -= size
 		suf[k-1] = strHash(s[end:])
 	}
+}
+
+// trigrams appends the hashes of the 3-rune sequences of s: transliterated
+// foreign names have letter sequences that Arabic words rarely have.
+func trigrams(s string, buf []uint64) []uint64 {
+	var at [3]int // byte offsets of the last three runes
+	n := 0
+	for i := range s {
+		if n >= 3 {
+			buf = append(buf, strHash(s[at[0]:i]))
+		}
+		at[0], at[1], at[2] = at[1], at[2], i
+		n++
+	}
+	if n >= 3 {
+		buf = append(buf, strHash(s[at[0]:]))
+	}
+	return buf
 }
 
 // shapeHash summarises a token's characters: classes of runs (Arabic letter,
@@ -383,6 +459,12 @@ func features(infos []tokInfo, i int, buf []uint64) []uint64 {
 	}
 	if i == 0 {
 		buf = append(buf, feat(fFirst, 0))
+	}
+	for _, h := range in.tri {
+		buf = append(buf, feat(fCharTrigram, h))
+	}
+	if in.quote != 0 {
+		buf = append(buf, feat(fQuote, uint64(in.quote)))
 	}
 	for d := -2; d <= 2; d++ {
 		t := at(i + d)

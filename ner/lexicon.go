@@ -16,6 +16,9 @@ var triggersTSV string
 //go:embed data/gazetteer.tsv
 var gazetteerTSV string
 
+//go:embed data/cldr_regions.tsv
+var cldrRegionsTSV string
+
 // Trigger classes, as bits of tokInfo.trig.
 var triggerClasses = []string{"TITLE", "SPEECH", "LOCW", "ORGW", "MISCW", "NISBA"}
 
@@ -44,11 +47,11 @@ var (
 
 // getLexicon parses the embedded lists once.
 func getLexicon() (*lexicon, error) {
-	lexOnce.Do(func() { lex, lexErr = parseLexicon(triggersTSV, gazetteerTSV) })
+	lexOnce.Do(func() { lex, lexErr = parseLexicon(triggersTSV, gazetteerTSV, cldrRegionsTSV) })
 	return lex, lexErr
 }
 
-func parseLexicon(triggers, gazetteer string) (*lexicon, error) {
+func parseLexicon(triggers string, gazetteers ...string) (*lexicon, error) {
 	l := &lexicon{trig: map[uint64]uint8{}, gaz: map[string][]gazPhrase{}}
 	err := eachTSV(triggers, func(class, word string) error {
 		i := indexOf(triggerClasses, class)
@@ -61,20 +64,30 @@ func parseLexicon(triggers, gazetteer string) (*lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("triggers.tsv: %w", err)
 	}
-	err = eachTSV(gazetteer, func(typ, name string) error {
-		i := indexOf(gazTypes, typ)
-		if i < 0 {
-			return fmt.Errorf("unknown gazetteer type %q", typ)
+	seen := map[string]bool{}
+	add := func(toks []string, typ int) {
+		id := fmt.Sprint(typ, toks)
+		if !seen[id] {
+			seen[id] = true
+			l.gaz[toks[0]] = append(l.gaz[toks[0]], gazPhrase{toks, typ})
 		}
-		toks := strings.Fields(text.NormalizeString(name))
-		l.gaz[toks[0]] = append(l.gaz[toks[0]], gazPhrase{toks, i})
-		if joined := joinCompound(toks); joined != nil {
-			l.gaz[joined[0]] = append(l.gaz[joined[0]], gazPhrase{joined, i})
+	}
+	for k, g := range gazetteers {
+		err = eachTSV(g, func(typ, name string) error {
+			i := indexOf(gazTypes, typ)
+			if i < 0 {
+				return fmt.Errorf("unknown gazetteer type %q", typ)
+			}
+			toks := strings.Fields(text.NormalizeString(name))
+			add(toks, i)
+			if joined := joinCompound(toks); joined != nil {
+				add(joined, i)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer %d: %w", k+1, err)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("gazetteer.tsv: %w", err)
 	}
 	for _, ps := range l.gaz {
 		sortLongestFirst(ps)

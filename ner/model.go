@@ -31,18 +31,19 @@ type Model struct {
 	index table
 	emit  []float32
 	// vocab counts the forms and stems of the training text (vocabKeys).
-	vocab map[uint64]uint32
+	vocab table
 	// Info records how the model was made (data, epochs, seed), for people.
 	Info string
 	lex  *lexicon
 }
 
-func (m *Model) count(key uint64) uint32 { return m.vocab[key] }
+func (m *Model) count(key uint64) uint32 { return uint32(max(m.vocab.get(key), 0)) }
 
 // weights are one linear-chain model.
 type weights struct {
-	index map[uint64]int32 // feature hash → row of emit
-	emit  []float32        // numTags weights per feature row
+	hashes []uint64  // feature hashes, sorted
+	emit   []float32 // numTags weights per feature, in the order of hashes
+	index  table     // hash → row; built for training only (Model.index serves tagging)
 	// trans[p*numTags+t] scores tag t after tag p; row numTags is the
 	// sentence start.
 	trans []float32
@@ -81,9 +82,11 @@ func (m *Model) Save(w io.Writer) error {
 	putUvarint(bw, numTags)
 	m.stage1.write(bw)
 	m.stage2.write(bw)
-	keys := make([]uint64, 0, len(m.vocab))
-	for k := range m.vocab {
-		keys = append(keys, k)
+	var keys []uint64
+	for _, sl := range m.vocab.slots {
+		if sl.key != 0 {
+			keys = append(keys, sl.key)
+		}
 	}
 	slices.Sort(keys)
 	putUvarint(bw, uint64(len(keys)))
@@ -93,7 +96,7 @@ func (m *Model) Save(w io.Writer) error {
 		prev = k
 	}
 	for _, k := range keys {
-		putUvarint(bw, uint64(m.vocab[k]))
+		putUvarint(bw, uint64(m.vocab.get(k)))
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -109,11 +112,6 @@ func putUvarint(w *bufio.Writer, x uint64) {
 // write appends the weights to w: transitions, sorted feature hashes as
 // deltas, then each row's non-zero weights.
 func (m *weights) write(bw *bufio.Writer) {
-	hashes := make([]uint64, 0, len(m.index))
-	for h := range m.index {
-		hashes = append(hashes, h)
-	}
-	slices.Sort(hashes)
 	var buf [4]byte
 	putU := func(x uint64) { putUvarint(bw, x) }
 	putF := func(f float32) {
@@ -123,16 +121,16 @@ func (m *weights) write(bw *bufio.Writer) {
 	for _, f := range m.trans {
 		putF(f)
 	}
-	putU(uint64(len(hashes)))
+	putU(uint64(len(m.hashes)))
 	prev := uint64(0)
-	for _, h := range hashes {
+	for _, h := range m.hashes {
 		putU(h - prev) // sorted, so deltas are small
 		prev = h
 	}
 	// A bit mask of the non-zero tags of each row, then those weights: most
 	// features only ever moved one or two tags.
-	for _, h := range hashes {
-		row := m.emit[int(m.index[h])*numTags:][:numTags]
+	for i := range m.hashes {
+		row := m.emit[i*numTags:][:numTags]
 		mask := uint64(0)
 		for t, f := range row {
 			if f != 0 {
@@ -203,13 +201,13 @@ func Load(r io.Reader) (*Model, error) {
 		prev += d
 		keys[i] = prev
 	}
-	m.vocab = make(map[uint64]uint32, n)
+	m.vocab = newTable(len(keys))
 	for _, k := range keys {
 		c, err := binary.ReadUvarint(br)
-		if err != nil || c > math.MaxUint32 {
+		if err != nil || c > math.MaxInt32 {
 			return fail("vocabulary", errors.Join(err, errors.New("bad count")))
 		}
-		m.vocab[k] = uint32(c)
+		m.vocab.put(k, int32(c))
 	}
 	m.compile()
 	return m, nil
@@ -217,27 +215,32 @@ func Load(r io.Reader) (*Model, error) {
 
 // compile builds the merged feature table of both stages.
 func (m *Model) compile() {
-	hashes := make([]uint64, 0, len(m.stage1.index)+len(m.stage2.index))
-	for h := range m.stage1.index {
-		hashes = append(hashes, h)
-	}
-	for h := range m.stage2.index {
-		if _, ok := m.stage1.index[h]; !ok {
-			hashes = append(hashes, h)
+	a, b := m.stage1.hashes, m.stage2.hashes
+	m.index = newTable(len(a) + len(b))
+	m.emit = make([]float32, 0, (len(a)+len(b))*2*numTags)
+	// merge the two sorted lists
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var row [2 * numTags]float32
+		var h uint64
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			h = a[i]
+			copy(row[:numTags], m.stage1.emit[i*numTags:])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			h = b[j]
+			copy(row[numTags:], m.stage2.emit[j*numTags:])
+			j++
+		default:
+			h = a[i]
+			copy(row[:numTags], m.stage1.emit[i*numTags:])
+			copy(row[numTags:], m.stage2.emit[j*numTags:])
+			i++
+			j++
 		}
-	}
-	slices.Sort(hashes) // rows in a fixed order, whatever the map order
-	m.index = newTable(len(hashes))
-	m.emit = make([]float32, len(hashes)*2*numTags)
-	for r, h := range hashes {
-		m.index.put(h, int32(r))
-		row := m.emit[r*2*numTags:][:2*numTags]
-		if k, ok := m.stage1.index[h]; ok {
-			copy(row[:numTags], m.stage1.emit[int(k)*numTags:])
-		}
-		if k, ok := m.stage2.index[h]; ok {
-			copy(row[numTags:], m.stage2.emit[int(k)*numTags:])
-		}
+		m.index.put(h, int32(len(m.emit)/(2*numTags)))
+		m.emit = append(m.emit, row[:]...)
 	}
 }
 
@@ -259,16 +262,19 @@ func readWeights(br *bufio.Reader) (*weights, error) {
 	if err != nil || n > maxLoadFeatures {
 		return nil, errors.Join(err, errors.New("bad feature count"))
 	}
-	m.index = make(map[uint64]int32, n)
+	m.hashes = make([]uint64, n)
 	m.emit = make([]float32, int(n)*numTags)
 	prev := uint64(0)
-	for i := range int(n) {
+	for i := range m.hashes {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
 			return nil, err
 		}
+		if d == 0 && i > 0 {
+			return nil, errors.New("feature hashes out of order")
+		}
 		prev += d
-		m.index[prev] = int32(i)
+		m.hashes[i] = prev
 	}
 	for i := range int(n) {
 		mask, err := binary.ReadUvarint(br)
@@ -385,7 +391,7 @@ func (m *weights) decode(infos []tokInfo, s *scratch) []int {
 		s.feats = docFeatures(infos, i, features(infos, i, s.feats[:0]))
 		row := s.score[i*numTags:][:numTags]
 		for _, h := range s.feats {
-			if r, ok := m.index[h]; ok {
+			if r := m.index.get(h); r >= 0 {
 				w := m.emit[int(r)*numTags:][:numTags]
 				for t := range row {
 					row[t] += w[t]
@@ -415,7 +421,7 @@ func (m *weights) viterbi(score []float32, s *scratch) []int {
 func viterbi[T float32 | int64](score, trans []T, neg T, back []int8, best []int) {
 	n := len(best)
 	for t := range numTags {
-		if allowed(-1, t) {
+		if transOK[numTags][t] {
 			score[t] += trans[numTags*numTags+t]
 		} else {
 			score[t] = neg
@@ -428,7 +434,7 @@ func viterbi[T float32 | int64](score, trans []T, neg T, back []int8, best []int
 		for t := range numTags {
 			bestP, bestS := -1, neg
 			for p := range numTags {
-				if !allowed(p, t) || prev[p] == neg {
+				if !transOK[p][t] || prev[p] == neg {
 					continue
 				}
 				if v := prev[p] + trans[p*numTags+t]; bestP < 0 || v > bestS {

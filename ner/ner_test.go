@@ -105,9 +105,21 @@ func trainTiny(t testing.TB) (*Model, []Sentence) {
 
 func TestTrainLearnsFixture(t *testing.T) {
 	m, data := trainTiny(t)
+	var rep []Sentence
+	for range jackknifeFolds {
+		rep = append(rep, data...)
+	}
+	// an average of several perceptrons learns the data too
+	m2, err := Train(rep, data, TrainOptions{Epochs: 8, Seed: 7, Members: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, s := range data {
 		if got := m.Tag(s.Tokens); !reflect.DeepEqual(got, s.Tags) {
 			t.Errorf("Tag(%v)\n got %v\nwant %v", s.Tokens, got, s.Tags)
+		}
+		if got := m2.Tag(s.Tokens); !reflect.DeepEqual(got, s.Tags) {
+			t.Errorf("3 members: Tag(%v)\n got %v\nwant %v", s.Tokens, got, s.Tags)
 		}
 	}
 	if _, err := Train(nil, nil, TrainOptions{Epochs: 1}); err == nil {
@@ -295,4 +307,68 @@ func FuzzEntities(f *testing.F) {
 			last = e.End
 		}
 	})
+}
+
+func TestTrigrams(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"اب", nil},
+		{"ابت", []string{"ابت"}},
+		{"كوناري", []string{"كون", "ونا", "نار", "اري"}},
+	}
+	for _, tt := range tests {
+		got := trigrams(tt.in, nil)
+		var want []uint64
+		for _, w := range tt.want {
+			want = append(want, strHash(w))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("trigrams(%q) = %v, want hashes of %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTagConcurrent(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := benchSentences()
+	want := m.TagDocument(sents)
+	done := make(chan [][]string)
+	for range 4 {
+		go func() { done <- m.TagDocument(sents) }()
+	}
+	for range 4 {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Error("concurrent TagDocument gave different tags")
+		}
+	}
+}
+
+func TestMarkQuotes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []uint8
+	}{
+		{`برنامج « صباح الخير » اليوم`, []uint8{0, 0, 1, 3, 0, 0}},
+		{`رواية «الطريق» الشهيرة`, []uint8{0, 4, 0}},
+		{`قال " إن الوضع صعب جدا ولا يحتمل أبدا "`, []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+		{`« غير مغلق`, []uint8{0, 0, 0}},
+	}
+	for _, tt := range tests {
+		toks := strings.Fields(tt.in)
+		infos := make([]tokInfo, len(toks))
+		markQuotes(toks, infos)
+		got := make([]uint8, len(infos))
+		for i := range infos {
+			got[i] = infos[i].quote
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("markQuotes(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
 }

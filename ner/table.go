@@ -39,6 +39,9 @@ func (t *table) put(key uint64, row int32) {
 
 // get returns the row of key, or -1.
 func (t *table) get(key uint64) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
 	for i := key & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if s.key == key {

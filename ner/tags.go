@@ -33,6 +33,20 @@ func allowed(prev, t int) bool {
 	return prev == t || prev == t-1
 }
 
+// transOK[p][t] is allowed(p, t), with row numTags for the sentence start.
+var transOK = func() (ok [numTags + 1][numTags]bool) {
+	for p := range numTags + 1 {
+		for t := range numTags {
+			prev := p
+			if p == numTags {
+				prev = -1
+			}
+			ok[p][t] = allowed(prev, t)
+		}
+	}
+	return ok
+}()
+
 // repairTags rewrites tags in place the way conlleval reads them: an I-X that
 // does not continue an X entity starts one, so it becomes B-X.
 func repairTags(tags []int) {

@@ -1,9 +1,12 @@
 package ner
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -24,7 +27,11 @@ type TrainOptions struct {
 	// during a training step (feature bagging), which spreads the weight
 	// over redundant features.
 	FeatureDropout float64
-	Progress   io.Writer // receives one line per epoch; nil for none
+	// Members is how many perceptrons, seeded Seed, Seed+1, ..., are
+	// trained for each stage and averaged: averaging lowers the variance
+	// that the order of the training sentences brings (0 means 1).
+	Members  int
+	Progress io.Writer // receives one line per epoch; nil for none
 }
 
 // jackknifeFolds is how many parts the training data is cut into to give
@@ -48,11 +55,15 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	if len(data) == 0 {
 		return nil, errors.New("ner: no training sentences")
 	}
-	m := &Model{lex: lx, vocab: vocab}
+	m := &Model{lex: lx, vocab: newTable(len(vocab))}
+	keys := slices.Sorted(maps.Keys(vocab))
+	for _, k := range keys {
+		m.vocab.put(k, int32(min(vocab[k], math.MaxInt32)))
+	}
 	progress(opt.Progress, "first stage\n")
-	var e1, e2 int
+	var e1, e2 []int
 	var f1, f2 float64
-	m.stage1, e1, f1 = fit(data, dev, opt, 1, func(w *weights) { m.stage1 = w }, func() scores {
+	m.stage1, e1, f1 = fitMembers(data, dev, opt, 1, func(w *weights) { m.stage1 = w }, func() scores {
 		return evaluate(dev, func(doc [][]string) [][]string { return m.tagStage1(doc) })
 	})
 
@@ -61,7 +72,13 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	for k := range jackknifeFolds {
 		lo, hi := k*len(data)/jackknifeFolds, (k+1)*len(data)/jackknifeFolds
 		rest := append(slices.Clip(data[:lo]), data[hi:]...)
-		w, _, _ := fit(rest, nil, TrainOptions{Epochs: e1, Seed: opt.Seed, LexDropout: opt.LexDropout, FeatureDropout: opt.FeatureDropout}, 1, nil, nil)
+		var ws []*weights
+		for j, e := range e1 {
+			o := TrainOptions{Epochs: e, Seed: opt.Seed + int64(j), LexDropout: opt.LexDropout, FeatureDropout: opt.FeatureDropout}
+			w, _, _ := fit(rest, nil, o, 1, nil, nil)
+			ws = append(ws, w)
+		}
+		w := averageWeights(ws)
 		s := new(scratch)
 		for i := lo; i < hi; i++ {
 			preds[i] = slices.Clone(w.decode(data[i].infos, s))
@@ -79,13 +96,13 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	}
 
 	progress(opt.Progress, "second stage\n")
-	m.stage2, e2, f2 = fit(second, dev, opt, 2, func(w *weights) { m.stage2 = w; m.compile() }, func() scores {
+	m.stage2, e2, f2 = fitMembers(second, dev, opt, 2, func(w *weights) { m.stage2 = w; m.compile() }, func() scores {
 		return evaluate(dev, m.TagDocument)
 	})
 	m.compile()
-	m.Info = fmt.Sprintf("two-stage averaged perceptron, %d training sentences, seed %d, at most %d epochs, patience %d, lexical dropout %g, feature dropout %g; "+
-		"first stage: epoch %d, %d features; second stage: epoch %d, %d features",
-		len(data), opt.Seed, opt.Epochs, opt.Patience, opt.LexDropout, opt.FeatureDropout, e1, len(m.stage1.index), e2, len(m.stage2.index))
+	m.Info = fmt.Sprintf("two-stage averaged perceptron, %d training sentences, seed %d, %d members, at most %d epochs, patience %d, lexical dropout %g, feature dropout %g; "+
+		"first stage: epochs %v, %d features; second stage: epochs %v, %d features",
+		len(data), opt.Seed, len(e1), opt.Epochs, opt.Patience, opt.LexDropout, opt.FeatureDropout, e1, len(m.stage1.hashes), e2, len(m.stage2.hashes))
 	if len(dev) > 0 {
 		m.Info += fmt.Sprintf("; dev F1 %.4f (first stage alone %.4f)", f2, f1)
 	}
@@ -138,6 +155,68 @@ func prepare(lx *lexicon, data []Sentence) ([]sample, map[uint64]uint32) {
 		}
 	}
 	return out, total
+}
+
+// fitMembers runs fit for each of opt.Members seeds and averages the
+// weights; it returns each member's epoch and the average's dev F1.
+func fitMembers(data []sample, dev []Sentence, opt TrainOptions, stage uint64, set func(*weights), eval func() scores) (*weights, []int, float64) {
+	var ws []*weights
+	var epochs []int
+	f := 0.0
+	for k := range max(opt.Members, 1) {
+		o := opt
+		o.Seed += int64(k)
+		w, e, fk := fit(data, dev, o, stage, set, eval)
+		ws, epochs, f = append(ws, w), append(epochs, e), fk
+	}
+	if len(ws) == 1 {
+		return ws[0], epochs, f
+	}
+	avg := averageWeights(ws)
+	if len(dev) > 0 {
+		set(avg)
+		f = eval().F1
+		progress(opt.Progress, "average of %d members: dev F1 %.4f\n", len(ws), f)
+	}
+	return avg, epochs, f
+}
+
+// averageWeights is the mean of several weight sets.
+func averageWeights(ws []*weights) *weights {
+	if len(ws) == 1 {
+		return ws[0]
+	}
+	sum := map[uint64]*[numTags]float32{}
+	out := &weights{trans: make([]float32, len(ws[0].trans))}
+	for _, w := range ws {
+		for i, h := range w.hashes {
+			row := sum[h]
+			if row == nil {
+				row = new([numTags]float32)
+				sum[h] = row
+			}
+			for t := range numTags {
+				row[t] += w.emit[i*numTags+t]
+			}
+		}
+		for i, x := range w.trans {
+			out.trans[i] += x
+		}
+	}
+	n := float32(len(ws))
+	for i := range out.trans {
+		out.trans[i] /= n
+	}
+	out.hashes = slices.Sorted(maps.Keys(sum))
+	out.emit = make([]float32, 0, len(out.hashes)*numTags)
+	out.index = newTable(len(out.hashes))
+	for r, h := range out.hashes {
+		for _, x := range sum[h] {
+			out.emit = append(out.emit, x/n)
+		}
+		out.index.put(h, int32(r))
+	}
+	return out
 }
 
 // fit runs the perceptron over data for up to opt.Epochs epochs. With dev
@@ -307,11 +386,16 @@ func (tr *trainer) average() *weights {
 	avg := func(w, u int64) float32 {
 		return float32(float64(w*tr.c-u) / float64(tr.c))
 	}
-	m := &weights{index: map[uint64]int32{}, trans: make([]float32, len(tr.tw))}
+	m := &weights{trans: make([]float32, len(tr.tw))}
 	for i := range tr.tw {
 		m.trans[i] = avg(tr.tw[i], tr.tu[i])
 	}
-	for id, h := range tr.hashes {
+	order := make([]int, len(tr.hashes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(tr.hashes[a], tr.hashes[b]) })
+	for _, id := range order {
 		var row [numTags]float32
 		nonzero := false
 		for t := range numTags {
@@ -320,9 +404,13 @@ func (tr *trainer) average() *weights {
 			nonzero = nonzero || row[t] != 0
 		}
 		if nonzero {
-			m.index[h] = int32(len(m.emit) / numTags)
+			m.hashes = append(m.hashes, tr.hashes[id])
 			m.emit = append(m.emit, row[:]...)
 		}
+	}
+	m.index = newTable(len(m.hashes))
+	for r, h := range m.hashes {
+		m.index.put(h, int32(r))
 	}
 	return m
 }

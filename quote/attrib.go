@@ -9,14 +9,23 @@ import (
 // maxSpeaker caps a speaker phrase in tokens.
 const maxSpeaker = 10
 
-// tokens returns the article's tokens that lie within [a, b).
+// clauseWindow is how far, in code points, attribution is looked for before
+// the opening mark and after the closing one.
+const clauseWindow = 400
+
+// tokens tokenises the article slice [a, b), with article offsets. Callers
+// keep their slices short (a sentence, a bounded window), so that memory
+// stays proportional to a sentence and not to the article.
 func (d *doc) tokens(a, b int) []text.Token {
-	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= a })
-	j := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].End > b })
-	if i >= j {
+	if a >= b {
 		return nil
 	}
-	return d.toks[i:j]
+	ts := text.Tokenize(d.s[d.bo[a]:d.bo[b]])
+	for i := range ts {
+		ts[i].Start += a
+		ts[i].End += a
+	}
+	return ts
 }
 
 // attribution is what the text around a quote says about its speaker.
@@ -40,6 +49,11 @@ func (d *doc) direct(p pair, last Span, pairs []pair) (Quote, bool) {
 	if p.open < sStart {
 		sStart = p.open
 	}
+	whole := p.open <= d.firstNonBlank(sStart) && words >= 4
+	// attribution is looked for near the quote only, so that an article
+	// without sentence ends costs linear time
+	sStart = max(sStart, p.open-clauseWindow)
+	sEnd = min(max(sEnd, p.close), p.close+clauseWindow)
 	// the clause: from the sentence start or the previous quote in it
 	cStart := sStart
 	// pairs do not overlap and are in text order: the one before p is the
@@ -64,9 +78,8 @@ func (d *doc) direct(p pair, last Span, pairs []pair) (Quote, bool) {
 		a = d.attribute(d.tokens(sStart, p.open)) // a cue earlier in the sentence
 	}
 	if !a.found {
-		a = d.attributeAfter(p.close, max(sEnd, p.close))
+		a = d.attributeAfter(p.close, sEnd)
 	}
-	whole := p.open <= d.firstNonBlank(sStart) && words >= 4
 	if !a.found && colon {
 		a = attribution{found: true, speaker: d.headline(before)}
 	}
@@ -76,6 +89,9 @@ func (d *doc) direct(p pair, last Span, pairs []pair) (Quote, bool) {
 	if words <= 3 && !colon && !complement(prev) {
 		return Quote{}, false
 	}
+	if words <= 7 && !colon && d.continuesAfter(p.close, sEnd) {
+		return Quote{}, false // أن "جبهة الإنقاذ" شنت هجوماً: a name used in a clause
+	}
 	if words <= 7 && !colon && prev.Kind == text.Word && isPreposition(prev.Norm) {
 		return Quote{}, false // أشار إلى "هيئة ..." names a body
 	}
@@ -84,6 +100,16 @@ func (d *doc) direct(p pair, last Span, pairs []pair) (Quote, bool) {
 		q.Speaker = last
 	}
 	return q, true
+}
+
+// continuesAfter reports whether the sentence goes on with a word right
+// after the closing mark, other than an attribution (، قال).
+func (d *doc) continuesAfter(close, sEnd int) bool {
+	ts := d.tokens(close, min(sEnd, close+40)) // the first word is enough
+	if len(ts) == 0 || ts[0].Kind != text.Word {
+		return false
+	}
+	return cueOf(ts[0])&(verb|adverbial|according) == 0
 }
 
 // complement reports a word after which even a one-word quote is what was
@@ -175,7 +201,18 @@ func (d *doc) attributeAfter(from, to int) attribution {
 	for i < len(ts) && ts[i].Kind == text.Punct && ts[i].Norm == "," {
 		i++
 	}
-	if i < len(ts) && cueOf(ts[i])&verb != 0 {
+	if i >= len(ts) {
+		return attribution{}
+	}
+	c := cueOf(ts[i])
+	if c&verb != 0 {
+		return attribution{found: true, verb: ts[i].Text, speaker: d.subject(ts, i)}
+	}
+	if c&according != 0 {
+		// «...»، وفق ما نقلت الوكالة عن الوزير / بحسب الوزير
+		if i+2 < len(ts) && ts[i+1].Norm == "ما" && cueOf(ts[i+2])&verb != 0 {
+			return attribution{found: true, verb: ts[i+2].Text, speaker: d.subject(ts, i+2)}
+		}
 		return attribution{found: true, verb: ts[i].Text, speaker: d.phrase(ts, i+1)}
 	}
 	return attribution{}
@@ -189,7 +226,14 @@ func (d *doc) subject(ts []text.Token, i int) Span {
 	if w, _ := cutConj(ts[i].Norm); (w == "جاء" || ts[i].Norm == "جاء") && j < len(ts) && ts[j].Norm == "في" {
 		j++
 	}
-	if s := d.phrase(ts, j); s.Text != "" {
+	s, k := d.phraseEnd(ts, j)
+	if w, _ := cutConj(ts[i].Norm); (w == "نقل" || w == "نقلت") && k+1 < len(ts) && ts[k].Norm == "عن" {
+		// نقلت الوكالة عن الوزير قوله: the one quoted is after عن
+		if x := d.phrase(ts, k+1); x.Text != "" {
+			return x
+		}
+	}
+	if s.Text != "" {
 		return s
 	}
 	if hasConj(ts[i]) {
@@ -201,7 +245,7 @@ func (d *doc) subject(ts []text.Token, i int) Span {
 	if e > 0 && ts[e-1].Norm == "قد" {
 		e--
 	}
-	k := e
+	k = e
 	for k > 0 && e-k < 5 {
 		t := ts[k-1]
 		if t.Kind != text.Word || cueOf(t)&(stop|verb|according|adverbial) != 0 || hasConj(t) {
@@ -219,9 +263,22 @@ func (d *doc) subject(ts []text.Token, i int) Span {
 // (except a hyphen), أن/إن, a preposition starting a complement (في، خلال،
 // لوكالة) or another cue.
 func (d *doc) phrase(ts []text.Token, j int) Span {
+	sp, _ := d.phraseEnd(ts, j)
+	return sp
+}
+
+// phraseEnd is phrase that also returns the index of the token after it.
+func (d *doc) phraseEnd(ts []text.Token, j int) (Span, int) {
 	k := j
 	for ; k < len(ts) && k-j < maxSpeaker; k++ {
 		t := ts[k]
+		if t.Norm == "\"" && k > j && cueOf(ts[k-1])&name != 0 {
+			// صحيفة "الوطن": the outlet's name in marks belongs to the phrase
+			if e := closingMark(ts, k); e > 0 {
+				k = e
+				continue
+			}
+		}
 		if t.Kind == text.Punct && t.Norm != "-" || t.Kind == text.Symbol || t.Kind == text.Number {
 			break
 		}
@@ -238,14 +295,27 @@ func (d *doc) phrase(ts []text.Token, j int) Span {
 		if len(t.Proclitics) > 0 && t.Proclitics[0] == "ل" && cues[t.Stem]&medium != 0 {
 			break // لوكالة، للصحفيين
 		}
-		if len(t.Proclitics) > 0 && t.Proclitics[0] == "ب" {
-			break // بدوره، بشأن
+		if len(t.Proclitics) > 0 && t.Proclitics[0] == "ب" && (len(t.Enclitics) > 0 || cues[t.Stem]&stop != 0) {
+			break // بدوره، بنفسه، بشأن; a name such as بوريس goes on
 		}
 	}
 	if k == j {
-		return Span{}
+		return Span{}, k
 	}
-	return d.span(ts[j].Start, ts[k-1].End)
+	return d.span(ts[j].Start, ts[k-1].End), k
+}
+
+// closingMark finds the mark that closes a short name opened at ts[k].
+func closingMark(ts []text.Token, k int) int {
+	for e := k + 1; e < len(ts) && e-k <= 6; e++ {
+		if ts[e].Norm == "\"" {
+			return e
+		}
+		if ts[e].Kind == text.Punct {
+			return -1
+		}
+	}
+	return -1
 }
 
 func isThat(w string) bool {
@@ -263,6 +333,9 @@ func (d *doc) headline(before []text.Token) Span {
 	k := n
 	for k > 0 && n-k < 4 && before[k-1].Kind == text.Word && cueOf(before[k-1])&stop == 0 {
 		k--
+	}
+	if k < n-1 && hasConj(before[k]) {
+		k++ // وتساءل النائب: a verb we do not list
 	}
 	if k == n {
 		return Span{}

@@ -17,6 +17,7 @@ const (
 	stop                       // ends a speaker phrase
 	name                       // before a mark: the marks enclose a name or title
 	medium                     // after ل: the outlet or audience, not the speaker
+	head                       // a body's head noun: الوزارة stands for its full name
 )
 
 //go:embed data/cues.tsv
@@ -26,7 +27,7 @@ var cues = loadCues(cueData)
 
 func loadCues(data string) map[string]role {
 	names := map[string]role{"verb": verb, "according": according, "adverbial": adverbial,
-		"stop": stop, "name": name, "medium": medium}
+		"stop": stop, "name": name, "medium": medium, "head": head}
 	m := map[string]role{}
 	for line := range strings.Lines(data) {
 		line = strings.TrimSpace(line)
@@ -56,7 +57,7 @@ func cueOf(t text.Token) role {
 			return r
 		}
 	}
-	return cues[t.Stem] & (adverbial | medium)
+	return cues[t.Stem] & (adverbial | medium | name)
 }
 
 func cutConj(w string) (string, bool) {

@@ -45,13 +45,25 @@ func findPairs(rs []rune) []pair {
 		}
 	}
 	n := len(rs)
+	// some copy writes guillemets the other way round (»...«); the first
+	// guillemet of a paragraph tells which way
+	dir := rune(0)
 	for i := 0; i < n; i++ {
 		r := rs[i]
 		if r == '\n' {
-			if len(stack) > 0 && paragraphEnds(rs, i) {
+			if paragraphEnds(rs, i) {
 				closeAll(i)
+				dir = 0
 			}
 			continue
+		}
+		if r == '«' || r == '»' {
+			if dir == 0 {
+				dir = r
+			}
+			if dir == '»' {
+				r = '«' + '»' - r
+			}
 		}
 		if len(stack) > 0 && i-stack[0].p > maxQuote {
 			closeAll(i)
@@ -60,7 +72,7 @@ func findPairs(rs []rune) []pair {
 			continue
 		}
 		m := mark{p: i, q: i + 1, r: r}
-		if i+1 < n && rs[i+1] == r && r != '«' && r != '»' {
+		if i+1 < n && rs[i+1] == rs[i] && r != '«' && r != '»' {
 			m.q = i + 2 // "" as one mark
 		}
 		i = m.q - 1

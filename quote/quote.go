@@ -6,6 +6,7 @@ package quote
 import (
 	"slices"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/masar-project/masar/text"
 )
@@ -33,9 +34,20 @@ const maxQuote = 1500
 type doc struct {
 	s     string
 	rs    []rune
-	bo    []int // byte offset of each code point
+	bo    []int32 // byte offset of each code point, and len(s)
 	sents []text.Sentence
-	toks  []text.Token // the whole article, tokenised once
+	idx   *bodies // built on first use
+}
+
+func newDoc(s string) *doc {
+	n := utf8.RuneCountInString(s)
+	d := &doc{s: s, rs: make([]rune, 0, n), bo: make([]int32, 0, n+1)}
+	for i, r := range s {
+		d.rs = append(d.rs, r)
+		d.bo = append(d.bo, int32(i))
+	}
+	d.bo = append(d.bo, int32(len(s)))
+	return d
 }
 
 func (d *doc) span(a, b int) Span {
@@ -51,35 +63,39 @@ func (d *doc) span(a, b int) Span {
 	return Span{Text: d.s[d.bo[a]:d.bo[b]], Start: a, End: b}
 }
 
-// Find returns the quotes of s in text order.
+// Find returns the quotes of s in text order: direct quotes between marks of
+// any style (« » “ ” " and doubled ""), and reported speech after a speech
+// verb and إن/أن. Marks around names and titles (بعنوان "..."، حزب "...")
+// are not quotes. The speaker is the subject of the attribution verb before
+// or after the quote; a bare verb or participle (وأضاف، مضيفاً) continues
+// the previous speaker, whose Span is then repeated; a bare "البيان" becomes
+// the body that issued the statement, and a bare head such as "الوزارة" the
+// body's full name where the article gives it.
 func Find(s string) []Quote {
-	d := &doc{s: s, rs: []rune(s), bo: text.RuneOffsets(s), toks: text.Tokenize(s)}
+	d := newDoc(s)
 	d.sents = logicalSentences(d, text.Sentences(s))
 	pairs := findPairs(d.rs)
 	var items []item
+	var quoted []pair // pairs that hold a quote, not a name or a stray mark
 	for _, p := range pairs {
-		items = append(items, item{pair: p, direct: true})
+		if _, ok := d.direct(p, Span{}, pairs); ok {
+			quoted = append(quoted, p)
+			items = append(items, item{pair: p, direct: true})
+		}
 	}
-	items = append(items, d.reported(pairs)...)
+	items = append(items, d.reported(quoted)...)
 	sortItems(items)
 
 	var out []Quote
 	var last Span
 	for _, it := range items {
-		var q Quote
-		var ok bool
+		q := it.q
 		if it.direct {
-			q, ok = d.direct(it.pair, last, pairs)
-		} else {
-			q, ok = it.q, true
-			if q.Speaker.Text == "" {
-				q.Speaker = last
-			}
+			q, _ = d.direct(it.pair, last, pairs)
+		} else if q.Speaker.Text == "" {
+			q.Speaker = last
 		}
-		if !ok {
-			continue
-		}
-		q.Speaker = d.resolveStatement(q.Speaker, last)
+		q.Speaker = d.fullName(d.resolveStatement(q.Speaker, last))
 		if q.Speaker.Text != "" {
 			last = q.Speaker
 		}

@@ -10,7 +10,7 @@ import (
 // no quotation marks in the rest of the sentence (those are direct quotes).
 func (d *doc) reported(pairs []pair) []item {
 	var out []item
-	for _, s := range d.sents {
+	for _, s := range d.chunks() {
 		ts := d.tokens(s.Start, s.End)
 		for i := 0; i < len(ts); i++ {
 			if cueOf(ts[i])&verb == 0 || insidePair(pairs, ts[i].Start) {
@@ -50,17 +50,33 @@ func (d *doc) reported(pairs []pair) []item {
 	return out
 }
 
+// maxChunk caps the text reported speech is looked for in at once: a
+// sentence longer than this (copy without punctuation) is read in pieces.
+const maxChunk = 2000
+
+// chunks returns the logical sentences, long ones cut into maxChunk pieces.
+func (d *doc) chunks() []text.Sentence {
+	var out []text.Sentence
+	for _, s := range d.sents {
+		for a := s.Start; a < s.End; a += maxChunk {
+			b := min(a+maxChunk, s.End)
+			out = append(out, text.Sentence{Start: a, End: b})
+		}
+	}
+	return out
+}
+
 func hasConj(t text.Token) bool {
 	return len(t.Proclitics) > 0 && (t.Proclitics[0] == "و" || t.Proclitics[0] == "ف")
 }
 
 // thatAfter finds إن/أن within a short window after the verb at ts[i],
-// before any sentence-internal quote mark or other verb.
+// before a colon or another verb.
 func thatAfter(ts []text.Token, i int) int {
 	for k := i + 1; k < len(ts) && k-i <= 14; k++ {
 		t := ts[k]
-		if t.Kind == text.Punct && (t.Norm == "\"" || t.Norm == ":") {
-			return -1
+		if t.Kind == text.Punct && t.Norm == ":" {
+			return -1 // قال: followed by the words themselves
 		}
 		if cueOf(t)&(verb|adverbial) != 0 {
 			return -1
@@ -94,13 +110,57 @@ func opensBetween(pairs []pair, a, b int) bool {
 	return k < len(pairs) && pairs[k].open < b
 }
 
-// statementWindow is how far back, in code points, the issuer of a statement
-// is looked for.
-const statementWindow = 3000
+// bodies indexes, once per article, where statements are issued (أصدرت
+// وزارة الخارجية بياناً) and where bodies are named in full (وزارة الخارجية
+// الروسية), for resolveStatement and fullName.
+type bodies struct {
+	issuers []Span            // the issuing body of each أصدر ... بياناً, in text order
+	named   map[string][]Span // head noun (normalised) -> full names, in text order
+}
+
+func (d *doc) bodies() *bodies {
+	if d.idx != nil {
+		return d.idx
+	}
+	b := &bodies{named: map[string][]Span{}}
+	for _, c := range d.chunks() {
+		ts := d.tokens(c.Start, c.End)
+		for i, t := range ts {
+			if w, _ := cutConj(t.Norm); issuing(w) {
+				k := i + 1
+				for k < len(ts) && k-i <= maxSpeaker && !statement(ts[k]) && ts[k].Kind == text.Word {
+					k++
+				}
+				if k < len(ts) && k > i+1 && statement(ts[k]) {
+					b.issuers = append(b.issuers, d.span(ts[i+1].Start, ts[k-1].End))
+				}
+			}
+			if cues[t.Norm]&head != 0 && i+1 < len(ts) && ts[i+1].Kind == text.Word {
+				if full := d.phrase(ts, i); full.End > t.End {
+					b.named[t.Norm] = append(b.named[t.Norm], full)
+				}
+			}
+		}
+	}
+	d.idx = b
+	return b
+}
+
+func issuing(w string) bool {
+	switch w {
+	case "اصدر", "اصدرت", "نشر", "نشرت", "وزع", "وزعت":
+		return true
+	}
+	return false
+}
+
+func statement(t text.Token) bool {
+	return t.Stem == "بيان" || t.Stem == "بيانا"
+}
 
 // resolveStatement turns a bare "البيان" (وجاء في البيان، وقال البيان
-// الختامي) into the body that issued the statement: the subject of an
-// earlier أصدر ... بياناً, else the previous speaker.
+// الختامي) into the body that issued the statement: the subject of the
+// nearest earlier أصدر ... بياناً, else the previous speaker.
 func (d *doc) resolveStatement(sp, last Span) Span {
 	if sp.Text == "" {
 		return sp
@@ -109,24 +169,31 @@ func (d *doc) resolveStatement(sp, last Span) Span {
 	if len(ts) == 0 || len(ts) > 2 || ts[0].Stem != "بيان" || len(ts[0].Proclitics) == 0 {
 		return sp
 	}
-	all := d.tokens(max(0, sp.Start-statementWindow), sp.Start)
-	for i := len(all) - 1; i >= 0; i-- {
-		w, _ := cutConj(all[i].Norm)
-		switch w {
-		case "اصدر", "اصدرت", "نشر", "نشرت", "وزع", "وزعت":
-		default:
-			continue
-		}
-		k := i + 1
-		for k < len(all) && k-i <= maxSpeaker && all[k].Stem != "بيان" && all[k].Stem != "بيانا" && all[k].Kind == text.Word {
-			k++
-		}
-		if k < len(all) && k > i+1 && (all[k].Stem == "بيان" || all[k].Stem == "بيانا") {
-			return d.span(all[i+1].Start, all[k-1].End)
-		}
+	is := d.bodies().issuers
+	if k := sort.Search(len(is), func(i int) bool { return is[i].Start >= sp.Start }); k > 0 {
+		return is[k-1]
 	}
 	if last.Text != "" {
 		return last
 	}
 	return sp
+}
+
+// fullName replaces a bare definite head (الوزارة، المجلس) by the body's full
+// name as written elsewhere in the article (وزارة الخارجية الروسية): the
+// nearest mention before the speaker, else the first one after it.
+func (d *doc) fullName(sp Span) Span {
+	ts := d.tokens(sp.Start, sp.End)
+	if len(ts) != 1 || cues[ts[0].Stem]&head == 0 || len(ts[0].Proclitics) == 0 || ts[0].Proclitics[len(ts[0].Proclitics)-1] != "ال" {
+		return sp
+	}
+	named := d.bodies().named[ts[0].Stem]
+	if len(named) == 0 {
+		return sp
+	}
+	k := sort.Search(len(named), func(i int) bool { return named[i].Start >= sp.Start })
+	if k > 0 {
+		return named[k-1]
+	}
+	return named[0]
 }

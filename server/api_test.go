@@ -190,12 +190,17 @@ func TestAPI(t *testing.T) {
 				t.Errorf("processes = %v", v)
 			}
 		}},
+		{"process by Arabic name", "GET", "/api/processes/" + urlq("أستانا"), "", 200, func(t *testing.T, v any) {
+			if get(v, "id") != "astana" || get(v, "rounds", 1, "outcomes", 0, "kind") != "zones" {
+				t.Errorf("process = %v", v)
+			}
+		}},
 		{"process", "GET", "/api/processes/Astana", "", 200, func(t *testing.T, v any) {
 			if num(get(v, "rounds", 0, "number")) != 4 || get(v, "rounds", 1, "date") != "2017-09-14" || get(v, "first") != "2017-05-04" {
 				t.Errorf("process = %v", v)
 			}
 		}},
-		{"process missing", "GET", "/api/processes/vienna", "", 404, nil},
+		{"process missing", "GET", "/api/processes/lausanne", "", 404, nil},
 		{"search", "GET", "/api/search?q=" + urlq("المذكرة"), "", 200, func(t *testing.T, v any) {
 			if num(get(v, "total")) < 1 {
 				t.Fatalf("search = %v", v)
@@ -313,57 +318,59 @@ func hex2(c byte) string {
 }
 
 func TestExportDownload(t *testing.T) {
-	var gotFilter store.EventFilter
-	ts := testServer(t, Options{
-		Export: func(ctx context.Context, st *store.Store, format string, f store.EventFilter, w io.Writer) error {
-			gotFilter = f
-			return st.EachEvent(ctx, f, func(r store.EventRow) error {
-				return json.NewEncoder(w).Encode(r.Event)
-			})
-		},
-		ExportFormats: []ExportFormat{{Name: "plover", ContentType: "application/x-ndjson", Ext: ".jsonl"}},
-	})
+	ts := testServer(t, Options{})
 	status, hdr, v := do(t, ts, "GET", "/api/export?format=plover&type=ASSAULT", "")
 	if status != 200 || hdr.Get("Content-Type") != "application/x-ndjson" ||
 		!strings.Contains(hdr.Get("Content-Disposition"), "masar-events.jsonl") {
 		t.Fatalf("export: %d %v", status, hdr)
 	}
-	if gotFilter.Type != "ASSAULT" {
-		t.Errorf("filter = %+v", gotFilter)
-	}
 	lines := strings.Split(strings.TrimSpace(v.(string)), "\n")
-	var ev article.Event
-	if len(lines) != 2 || json.Unmarshal([]byte(lines[0]), &ev) != nil || ev.Type != "ASSAULT" {
-		t.Errorf("export body = %q", v)
+	if len(lines) != 2 {
+		t.Fatalf("export has %d lines, want the 2 ASSAULT events:\n%s", len(lines), v)
 	}
-	if status, _, _ := do(t, ts, "GET", "/api/export?format=xml", ""); status != 400 {
-		t.Errorf("unknown format: status %d, want 400", status)
+	for _, l := range lines {
+		var ev map[string]any
+		if err := json.Unmarshal([]byte(l), &ev); err != nil || !strings.Contains(l, "ASSAULT") {
+			t.Errorf("export line %q: %v", l, err)
+		}
+	}
+	status, hdr, _ = do(t, ts, "GET", "/api/export?format=gdelt&actor=RUS", "")
+	if status != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/tab-separated-values") {
+		t.Errorf("gdelt export: %d %v", status, hdr)
+	}
+	for _, bad := range []string{"/api/export?format=xml", "/api/export", "/api/export?format=plover&type=X"} {
+		if status, _, _ := do(t, ts, "GET", bad, ""); status != 400 {
+			t.Errorf("%s: status %d, want 400", bad, status)
+		}
 	}
 	if _, _, st := do(t, ts, "GET", "/api/stats", ""); get(st, "export_formats", 0) != "plover" {
 		t.Errorf("stats export_formats = %v", get(st, "export_formats"))
 	}
 }
 
-func TestProcessCatalog(t *testing.T) {
-	venue := &article.Location{Text: "أستانا", Name: "Astana", Country: "KAZ", Lat: 51.17, Lon: 71.45}
-	ts := testServer(t, Options{Processes: func(context.Context) ([]Process, error) {
-		return []Process{{ID: "Astana", Name: "Astana talks", NameAr: "محادثات أستانا", Rounds: []Round{{
-			Number: 6, Label: "أستانا 6", Date: "2017-09-14", DateEnd: "2017-09-15", Venue: venue,
-			Participants: []Participant{{Code: "RUSGOV", Name: "Russia", Role: "guarantor"}, {Code: "JORGOV", Name: "Jordan", Role: "observer"}},
-			Outcomes:     []Outcome{{Kind: "zones", Text: "حدود منطقة إدلب"}},
-		}}}, {ID: "geneva", Name: "Geneva talks", NameAr: "محادثات جنيف"}}, nil
-	}})
-	_, _, v := do(t, ts, "GET", "/api/processes/astana", "")
-	if get(v, "name_ar") != "محادثات أستانا" || len(get(v, "rounds").([]any)) != 3 {
-		t.Fatalf("process = %v", v)
+// TestAggregateCache checks that cached aggregates follow the store: a new
+// article shows up at once.
+func TestAggregateCache(t *testing.T) {
+	st := testStore(t)
+	ts := testServer(t, Options{Store: st})
+	count := func() int {
+		_, _, v := do(t, ts, "GET", "/api/stats/places?place=Astana", "")
+		return num(get(v, "items", 0, "count"))
 	}
-	six := get(v, "rounds", 1)
-	if num(get(six, "number")) != 6 || get(six, "venue", "name") != "Astana" || num(get(six, "events")) != 2 ||
-		get(six, "participants", 1, "role") != "observer" || get(six, "outcomes", 0, "kind") != "zones" {
-		t.Errorf("round 6 = %v", six)
+	if a, b := count(), count(); a != 5 || b != 5 {
+		t.Fatalf("Astana events = %d then %d, want 5", a, b)
 	}
-	_, _, l := do(t, ts, "GET", "/api/processes", "")
-	if len(get(l, "items").([]any)) != 2 || get(l, "items", 1, "id") != "geneva" {
-		t.Errorf("processes = %v", l)
+	text := "اجتمع الوفدان في أستانا."
+	date := "2018-01-01"
+	_, err := st.Put(context.Background(), store.ArticleRecord{Article: article.Article{ID: "new", Text: text}},
+		article.Result{ID: "new", Events: []article.Event{{Type: "CONSULT", Modality: "asserted", Date: &date,
+			Actors:   []article.Actor{{Text: "الوفدان", Code: "SYRGOV"}},
+			Location: &article.Location{Text: "أستانا", Name: "Astana", Country: "KAZ"},
+			Evidence: article.Span{Text: text, End: len([]rune(text))}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 6 {
+		t.Errorf("after a new article: %d Astana events, want 6", n)
 	}
 }

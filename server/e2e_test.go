@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/masar-project/masar/article"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -37,18 +35,7 @@ func TestBrowser(t *testing.T) {
 	} else if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	venue := &article.Location{Text: "أستانا", Name: "Astana", Country: "KAZ", Lat: 51.17, Lon: 71.45}
-	s, err := New(Options{Store: testStore(t), Processes: func(context.Context) ([]Process, error) {
-		return []Process{{ID: "astana", Name: "Astana talks", NameAr: "محادثات أستانا", Rounds: []Round{{
-			Number: 6, Label: "أستانا 6", Date: "2017-09-14", DateEnd: "2017-09-15", Venue: venue,
-			Participants: []Participant{
-				{Code: "RUSGOV", Name: "روسيا", Role: "guarantor"}, {Code: "TURGOV", Name: "تركيا", Role: "guarantor"},
-				{Code: "IRNGOV", Name: "إيران", Role: "guarantor"}, {Code: "JORGOV", Name: "الأردن", Role: "observer"},
-				{Code: "USAGOV", Name: "الولايات المتحدة", Role: "observer"}, {Code: "IGOUNO", Name: "الأمم المتحدة", Role: "observer"},
-				{Code: "KAZGOV", Name: "كازاخستان", Role: "host"}},
-			Outcomes: []Outcome{{Kind: "zones", Text: "تحديد حدود منطقة خفض التصعيد في إدلب"}},
-		}}}}, nil
-	}})
+	s, err := New(Options{Store: testStore(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,10 +82,18 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("highlighted %q, want a form of مذكرة", marked)
 	}
 
+	b.do("article from a hit",
+		chromedp.Click(chromedp.CSS(`.hit a[href^="#/article/"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".article-text mark.evidence")))
+	b.shot("02-article")
+	if n := b.count(".article-text mark.evidence"); n == 0 {
+		t.Error("article page marks no evidence")
+	}
+
 	b.do("events",
 		chromedp.Navigate(ts.URL+"/#/events"),
 		chromedp.WaitVisible(chromedp.CSS("#events-table tbody tr.ev-row")))
-	b.shot("02-events")
+	b.shot("03-events")
 	if n := b.count("#events-table tbody tr.ev-row"); n != 11 {
 		t.Errorf("events table has %d rows, want 11", n)
 	}
@@ -106,12 +101,12 @@ func TestBrowser(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#f-type"), "ASSAULT"),
 		chromedp.Click(chromedp.CSS("#apply")),
 		b.poll(`location.hash.includes("type=ASSAULT") && document.querySelectorAll("#events-table tbody tr.ev-row").length === 2`))
-	b.shot("03-events-filtered")
+	b.shot("04-events-filtered")
 
 	b.do("event detail",
 		chromedp.Click(chromedp.CSS("#events-table tbody tr.ev-row")),
 		chromedp.WaitVisible(chromedp.CSS("mark.evidence.main")))
-	b.shot("04-event")
+	b.shot("05-event")
 	evidence, trigger := b.text("mark.evidence.main"), b.text("mark.evidence.main mark.trigger")
 	if !strings.Contains(evidence, "لقصف مدفعي") || trigger != "لقصف" {
 		t.Errorf("evidence %q with trigger %q, want the shelling sentence with trigger لقصف", evidence, trigger)
@@ -129,7 +124,7 @@ func TestBrowser(t *testing.T) {
 	b.do("timeline",
 		chromedp.Navigate(ts.URL+"/#/timeline"),
 		chromedp.WaitVisible(chromedp.CSS("#timeline-chart svg")))
-	b.shot("05-timeline")
+	b.shot("06-timeline")
 	if n := b.count("#timeline-chart rect.bar"); n == 0 {
 		t.Error("timeline has no bars")
 	}
@@ -137,32 +132,32 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/#/network"),
 		chromedp.WaitVisible(chromedp.CSS("#network-chart svg")),
 		chromedp.Sleep(1500*time.Millisecond)) // let the force layout settle
-	b.shot("06-network")
+	b.shot("07-network")
 	if n := b.count("#network-chart .node"); n < 5 {
 		t.Errorf("network has %d nodes", n)
 	}
 	b.do("map",
 		chromedp.Navigate(ts.URL+"/#/map"),
 		chromedp.WaitVisible(chromedp.CSS("#map-chart svg")))
-	b.shot("07-map")
+	b.shot("08-map")
 	if markers, land := b.count("#map-chart .marker"), b.count("#map-chart path.land"); markers != 2 || land < 50 {
 		t.Errorf("map has %d markers and %d countries", markers, land)
 	}
 	b.do("processes",
 		chromedp.Navigate(ts.URL+"/#/processes"),
 		chromedp.WaitVisible(chromedp.CSS("#process-list a")))
-	b.shot("08-processes")
+	b.shot("09-processes")
 	b.do("process",
 		chromedp.Click(chromedp.CSS("#process-list a")),
 		chromedp.WaitVisible(chromedp.CSS("#rounds-table")))
-	b.shot("09-process")
-	if rounds, roles := b.count("#rounds-table tbody tr"), b.count(".roles .role"); rounds != 3 || roles != 3 {
-		t.Errorf("process page: %d rounds, %d roles; want 3 and 3", rounds, roles)
+	b.shot("10-process")
+	if rounds, roles := b.count("#rounds-table tbody tr"), b.count(".roles .role"); rounds != 3 || roles != 4 {
+		t.Errorf("process page: %d rounds, %d roles; want 3 and 4 (host, guarantors, observers, parties)", rounds, roles)
 	}
 	b.do("english",
 		chromedp.Click(chromedp.CSS("#lang-toggle")),
 		b.poll(`document.documentElement.dir === "ltr" && !!document.querySelector("#rounds-table")`))
-	b.shot("10-process-en")
+	b.shot("11-process-en")
 	b.do("back to arabic",
 		chromedp.Click(chromedp.CSS("#lang-toggle")),
 		b.poll(`document.documentElement.dir === "rtl"`))

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/masar-project/masar/article"
+	"github.com/masar-project/masar/export"
 	"github.com/masar-project/masar/store"
 )
 
@@ -24,11 +25,9 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {
 	for t, n := range st.ByType {
 		quads[quadKey(t)] += n
 	}
-	formats := []string{}
-	if s.export != nil {
-		for _, f := range s.formats {
-			formats = append(formats, f.Name)
-		}
+	formats := make([]string, len(export.Formats))
+	for i, f := range export.Formats {
+		formats[i] = f.Name
 	}
 	writeJSON(w, http.StatusOK, map[string]any{
 		"articles": st.Articles, "near_duplicates": st.NearDuplicates, "events": st.Events,
@@ -253,29 +252,30 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	counts, err := s.st.DailyTypeCounts(r.Context(), f)
-	if err != nil {
-		return storeFilterError(err, f)
-	}
-	days := []quadDay{}
-	for _, c := range counts {
-		if len(days) == 0 || days[len(days)-1].Date != c.Day {
-			days = append(days, quadDay{Date: c.Day})
+	return s.cached(w, r, func() (any, error) {
+		counts, err := s.st.DailyTypeCounts(r.Context(), f)
+		if err != nil {
+			return nil, storeFilterError(err, f)
 		}
-		d := &days[len(days)-1]
-		switch quadKey(c.Type) {
-		case "verbal_coop":
-			d.VerbalCoop += c.Count
-		case "material_coop":
-			d.MaterialCoop += c.Count
-		case "verbal_conflict":
-			d.VerbalConflict += c.Count
-		case "material_conflict":
-			d.MaterialConflict += c.Count
+		days := []quadDay{}
+		for _, c := range counts {
+			if len(days) == 0 || days[len(days)-1].Date != c.Day {
+				days = append(days, quadDay{Date: c.Day})
+			}
+			d := &days[len(days)-1]
+			switch quadKey(c.Type) {
+			case "verbal_coop":
+				d.VerbalCoop += c.Count
+			case "material_coop":
+				d.MaterialCoop += c.Count
+			case "verbal_conflict":
+				d.VerbalConflict += c.Count
+			case "material_conflict":
+				d.MaterialConflict += c.Count
+			}
 		}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": days})
-	return nil
+		return map[string]any{"items": days}, nil
+	})
 }
 
 // maxNetworkNodes bounds the network: beyond a hundred actors it is unreadable.
@@ -299,32 +299,34 @@ func (s *Server) network(w http.ResponseWriter, r *http.Request) error {
 			return badRequest("limit must be at most %d for the network", maxNetworkNodes)
 		}
 	}
-	nodes, edges, err := s.st.ActorNetwork(r.Context(), f, limit)
-	if err != nil {
-		return storeFilterError(err, f)
-	}
-	type node struct {
-		Code   string `json:"code"`
-		Name   string `json:"name,omitempty"`
-		Events int    `json:"events"`
-	}
-	type edge struct {
-		Source string `json:"source"`
-		Target string `json:"target"`
-		Weight int    `json:"weight"`
-	}
-	out := struct {
-		Nodes []node `json:"nodes"`
-		Edges []edge `json:"edges"`
-	}{Nodes: make([]node, 0, len(nodes)), Edges: make([]edge, 0, len(edges))}
-	for _, n := range nodes {
-		out.Nodes = append(out.Nodes, node{n.Code, n.Name, n.Events})
-	}
-	for _, e := range edges {
-		out.Edges = append(out.Edges, edge{e.From, e.To, e.Events})
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return s.cached(w, r, func() (any, error) {
+		nodes, edges, err := s.st.ActorNetwork(r.Context(), f, limit)
+		if err != nil {
+			return nil, storeFilterError(err, f)
+		}
+		type node struct {
+			Code   string `json:"code"`
+			Name   string `json:"name,omitempty"`
+			Text   string `json:"text,omitempty"`
+			Events int    `json:"events"`
+		}
+		type edge struct {
+			Source string `json:"source"`
+			Target string `json:"target"`
+			Weight int    `json:"weight"`
+		}
+		out := struct {
+			Nodes []node `json:"nodes"`
+			Edges []edge `json:"edges"`
+		}{Nodes: make([]node, 0, len(nodes)), Edges: make([]edge, 0, len(edges))}
+		for _, n := range nodes {
+			out.Nodes = append(out.Nodes, node{n.Code, n.Name, n.Text, n.Events})
+		}
+		for _, e := range edges {
+			out.Edges = append(out.Edges, edge{e.From, e.To, e.Events})
+		}
+		return out, nil
+	})
 }
 
 func (s *Server) places(w http.ResponseWriter, r *http.Request) error {
@@ -332,24 +334,25 @@ func (s *Server) places(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ps, err := s.st.PlaceCounts(r.Context(), f)
-	if err != nil {
-		return storeFilterError(err, f)
-	}
-	type place struct {
-		Name    string  `json:"name"`
-		Text    string  `json:"text,omitempty"`
-		Country string  `json:"country"`
-		Lat     float64 `json:"lat"`
-		Lon     float64 `json:"lon"`
-		Count   int     `json:"count"`
-	}
-	items := make([]place, 0, len(ps))
-	for _, p := range ps {
-		items = append(items, place{p.Name, p.Text, p.Country, p.Lat, p.Lon, p.Events})
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items})
-	return nil
+	return s.cached(w, r, func() (any, error) {
+		ps, err := s.st.PlaceCounts(r.Context(), f)
+		if err != nil {
+			return nil, storeFilterError(err, f)
+		}
+		type place struct {
+			Name    string  `json:"name"`
+			Text    string  `json:"text,omitempty"`
+			Country string  `json:"country"`
+			Lat     float64 `json:"lat"`
+			Lon     float64 `json:"lon"`
+			Count   int     `json:"count"`
+		}
+		items := make([]place, 0, len(ps))
+		for _, p := range ps {
+			items = append(items, place{p.Name, p.Text, p.Country, p.Lat, p.Lon, p.Events})
+		}
+		return map[string]any{"items": items}, nil
+	})
 }
 
 // extract annotates a posted article without storing it.
@@ -386,22 +389,22 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	name := v.Get("format")
-	i := slices.IndexFunc(s.formats, func(x ExportFormat) bool { return x.Name == name })
+	i := slices.IndexFunc(export.Formats, func(x export.Format) bool { return x.Name == name })
 	if i < 0 {
-		names := make([]string, len(s.formats))
-		for j, x := range s.formats {
+		names := make([]string, len(export.Formats))
+		for j, x := range export.Formats {
 			names[j] = x.Name
 		}
 		return badRequest("format %q: want one of %s", name, strings.Join(names, ", "))
 	}
-	format := s.formats[i]
+	format := export.Formats[i]
 	// Headers go out with the first byte; an error after that can only cut
 	// the download short, which the client sees as a truncated body.
 	cw := &countingWriter{w: w, before: func() {
 		w.Header().Set("Content-Type", format.ContentType)
 		w.Header().Set("Content-Disposition", `attachment; filename="masar-events`+format.Ext+`"`)
 	}}
-	err = s.export(r.Context(), s.st, format.Name, f, cw)
+	err = export.Write(r.Context(), s.st, format.Name, f, cw)
 	if err != nil && cw.n > 0 {
 		s.log.Error("export failed mid-stream", "format", format.Name, "err", err)
 		return nil

@@ -1,22 +1,17 @@
 package server
 
 import (
-	"context"
 	"encoding/json"
-	"io"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/masar-project/masar/store"
 )
 
 // TestOpenAPICoversRoutes checks that every route, the optional ones
 // included, is documented with its method, and that nothing else is.
 func TestOpenAPICoversRoutes(t *testing.T) {
-	s := &Server{x: fixture{}, formats: []ExportFormat{{Name: "plover"}},
-		export: func(context.Context, *store.Store, string, store.EventFilter, io.Writer) error { return nil }}
+	s := &Server{x: fixture{}}
 	var doc struct {
 		OpenAPI string                    `json:"openapi"`
 		Paths   map[string]map[string]any `json:"paths"`

@@ -3,11 +3,11 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -32,11 +32,6 @@ type Options struct {
 	Store     *store.Store
 	Extractor Extractor    // enables POST /api/extract
 	Logger    *slog.Logger // request errors; nil discards them
-	// Processes returns the catalogue of peace processes with their rounds.
-	Processes func(ctx context.Context) ([]Process, error)
-	// Export writes the events that match f in a format (enables /api/export).
-	Export        func(ctx context.Context, st *store.Store, format string, f store.EventFilter, w io.Writer) error
-	ExportFormats []ExportFormat
 }
 
 // ExportFormat is a download format: its name, content type and file extension.
@@ -51,13 +46,11 @@ type Extractor interface {
 
 // Server serves the API and the UI. It is safe for concurrent use.
 type Server struct {
-	st      *store.Store
-	x       Extractor
-	log     *slog.Logger
-	mux     *http.ServeMux
-	catalog func(ctx context.Context) ([]Process, error)
-	export  func(ctx context.Context, st *store.Store, format string, f store.EventFilter, w io.Writer) error
-	formats []ExportFormat
+	st    *store.Store
+	x     Extractor
+	log   *slog.Logger
+	mux   *http.ServeMux
+	cache aggregateCache
 }
 
 // route is one API endpoint; the list is what the OpenAPI test checks.
@@ -71,8 +64,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Store == nil {
 		return nil, errors.New("server: no store")
 	}
-	s := &Server{st: opts.Store, x: opts.Extractor, log: opts.Logger, mux: http.NewServeMux(),
-		catalog: opts.Processes, export: opts.Export, formats: opts.ExportFormats}
+	s := &Server{st: opts.Store, x: opts.Extractor, log: opts.Logger, mux: http.NewServeMux()}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -110,12 +102,10 @@ func (s *Server) routes() []route {
 		{"GET", "/api/stats/timeline", s.timeline},
 		{"GET", "/api/stats/network", s.network},
 		{"GET", "/api/stats/places", s.places},
+		{"GET", "/api/export", s.download},
 	}
 	if s.x != nil {
 		rs = append(rs, route{"POST", "/api/extract", s.extract})
-	}
-	if s.export != nil && len(s.formats) > 0 {
-		rs = append(rs, route{"GET", "/api/export", s.download})
 	}
 	return rs
 }
@@ -196,12 +186,31 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := marshal(v)
+	if err != nil { // the API's types always marshal
+		panic(err)
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
+	_, _ = w.Write(b) // a write error means the client left
+}
+
+// writeRaw writes an encoded JSON answer with status 200.
+func writeRaw(w http.ResponseWriter, b []byte) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(b)
+}
+
+// marshal encodes v as the API writes JSON: with a final newline, and
+// without escaping <, > and & (Arabic text and snippets stay readable).
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v) // a write error means the client left
+	err := enc.Encode(v)
+	return buf.Bytes(), err
 }
 
 // staticHandler serves the UI; unknown paths get index.html so that deep

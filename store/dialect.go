@@ -30,12 +30,14 @@ func (d dialect) q(query string) string {
 	return b.String()
 }
 
-// insertDoc adds one row to the search index.
-func (d dialect) insertDoc() string {
+// insertDocs adds n rows (kind, article_id, event_id, stems) to the search
+// index.
+func (d dialect) insertDocs(n int) string {
+	table := "search_fts"
 	if d.postgres {
-		return `INSERT INTO search_docs (kind, article_id, event_id, stems) VALUES ($1, $2, $3, $4)`
+		table = "search_docs"
 	}
-	return `INSERT INTO search_fts (kind, article_id, event_id, stems) VALUES (?, ?, ?, ?)`
+	return `INSERT INTO ` + table + ` (kind, article_id, event_id, stems) VALUES ` + valueRows(n, 4)
 }
 
 // matchDocs selects (kind, article_id, event_id, score) of the index rows that

@@ -52,6 +52,18 @@ var unsafeSchemaChars = regexp.MustCompile(`[^a-z0-9_]+`)
 // so that tests do not see each other's rows.
 func openPostgresTest(t testing.TB) *Store {
 	t.Helper()
+	s, err := Open(context.Background(), newPostgresSchema(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// newPostgresSchema creates an empty schema for one test and returns the DSN
+// that selects it.
+func newPostgresSchema(t testing.TB) string {
+	t.Helper()
 	dsn := postgresDSN(t)
 	ctx := context.Background()
 	admin, err := sql.Open("pgx", dsn)
@@ -69,12 +81,7 @@ func openPostgresTest(t testing.TB) *Store {
 	if strings.Contains(dsn, "?") {
 		sep = "&"
 	}
-	s, err := Open(ctx, dsn+sep+"search_path="+name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return dsn + sep + "search_path=" + name
 }
 
 func str(s string) *string { return &s }

@@ -269,14 +269,17 @@ func dedupActors(have, add []article.Actor) []article.Actor {
 // recount refreshes the mention, article and source counts of the merged
 // events this article touched.
 func (m *merger) recount(ctx context.Context) error {
+	ids := make([]any, 0, len(m.touched))
 	for id := range m.touched {
-		if err := m.w.exec(ctx, `UPDATE merged_events SET
-    mentions = (SELECT COUNT(*) FROM events WHERE merged_id = ?),
-    articles = (SELECT COUNT(DISTINCT article_id) FROM events WHERE merged_id = ?),
-    sources = (SELECT COUNT(DISTINCT a.source_key) FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id = ?)
-WHERE id = ?`, id, id, id, id); err != nil {
-			return err
-		}
+		ids = append(ids, id)
 	}
-	return nil
+	if len(ids) == 0 {
+		return nil
+	}
+	return m.w.exec(ctx, `UPDATE merged_events SET
+    mentions = (SELECT COUNT(*) FROM events WHERE merged_id = merged_events.id),
+    articles = (SELECT COUNT(DISTINCT article_id) FROM events WHERE merged_id = merged_events.id),
+    sources = (SELECT COUNT(DISTINCT a.source_key) FROM events e JOIN articles a ON a.id = e.article_id
+               WHERE e.merged_id = merged_events.id)
+WHERE id IN (`+placeholders(len(ids))+`)`, ids...)
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -62,15 +63,28 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return s.wrap(err)
+	}
+	defer conn.Close()
+	if s.d.postgres {
+		// Two processes opening a new database at once must not both migrate;
+		// SQLite's write lock gives the same guarantee.
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(7466001, hashtext(current_schema()))`); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(7466001, hashtext(current_schema()))`)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name    TEXT NOT NULL,
     applied TEXT NOT NULL)`); err != nil {
 		return s.wrap(fmt.Errorf("creating schema_migrations: %w", err))
 	}
-	current, err := s.SchemaVersion(ctx)
-	if err != nil {
-		return err
+	var current int
+	if err := conn.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return s.wrap(err)
 	}
 	if len(ms) > 0 && current > ms[len(ms)-1].version {
 		return fmt.Errorf("database schema version %d is newer than this masar (%d): upgrade masar", current, ms[len(ms)-1].version)
@@ -79,25 +93,21 @@ func (s *Store) migrate(ctx context.Context) error {
 		if m.version <= current {
 			continue
 		}
-		if err := s.apply(ctx, m); err != nil {
+		if err := s.apply(ctx, conn, m); err != nil {
 			return s.wrap(fmt.Errorf("migration %s: %w", m.name, err))
 		}
 	}
 	return nil
 }
 
-func (s *Store) apply(ctx context.Context, m migration) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+// apply runs one migration in a transaction. On SQLite the transaction takes
+// the write lock first (_txlock=immediate), so the check inside it is exact.
+func (s *Store) apply(ctx context.Context, conn *sql.Conn, m migration) error {
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if s.d.postgres {
-		// Two processes opening a new database at once must not both migrate.
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7466001)`); err != nil {
-			return err
-		}
-	}
 	var done int
 	if err := tx.QueryRowContext(ctx, s.d.q(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), m.version).Scan(&done); err != nil {
 		return err

@@ -164,9 +164,9 @@ func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
 		return nil, s.wrap(err)
 	}
 	if s.d.postgres {
-		// Serialises writers as SQLite's write lock does, so that two
-		// concurrent Puts cannot create the same merged event twice.
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7466002)`); err != nil {
+		// Serialises the writers of one schema as SQLite's write lock does,
+		// so that two concurrent Puts cannot create one merged event twice.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7466002, hashtext(current_schema()))`); err != nil {
 			tx.Rollback()
 			return nil, err
 		}
@@ -206,9 +206,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURN
 	if err != nil {
 		return PutResult{}, s.wrap(fmt.Errorf("storing article %q: %w", rec.ID, err))
 	}
-	if err := s.insertDoc(ctx, w, "article", id, 0, p.articleStems); err != nil {
-		return PutResult{}, err
-	}
+	docs := []any{"article", id, nil, p.articleStems}
 	pubWeek, hasWeek := 0, false
 	if lo, _, ok := dayRange(rec.Published); ok {
 		pubWeek, hasWeek = week(lo), true
@@ -223,9 +221,12 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURN
 		if err != nil {
 			return PutResult{}, s.wrap(fmt.Errorf("storing event %d of article %q: %w", i, rec.ID, err))
 		}
-		if err := s.insertDoc(ctx, w, "evidence", id, eid, p.evidenceStems[i]); err != nil {
-			return PutResult{}, err
+		if p.evidenceStems[i] != "" {
+			docs = append(docs, "evidence", id, eid, p.evidenceStems[i])
 		}
+	}
+	if err := w.exec(ctx, s.d.insertDocs(len(docs)/4), docs...); err != nil {
+		return PutResult{}, s.wrap(fmt.Errorf("indexing article %q: %w", rec.ID, err))
 	}
 	if err := m.recount(ctx); err != nil {
 		return PutResult{}, s.wrap(err)
@@ -266,16 +267,6 @@ WHERE sh0 = ? OR sh1 = ? OR sh2 = ? OR sh3 = ? ORDER BY id`, b[0], b[1], b[2], b
 	return 0, rows.Err()
 }
 
-func (s *Store) insertDoc(ctx context.Context, w wtx, kind string, articleID, eventID int64, stems string) error {
-	if stems == "" {
-		return nil
-	}
-	if err := w.exec(ctx, s.d.insertDoc(), kind, articleID, nullID(eventID), stems); err != nil {
-		return s.wrap(fmt.Errorf("indexing %s: %w", kind, err))
-	}
-	return nil
-}
-
 func jsonText(v any) string {
 	b, err := json.Marshal(v)
 	if err != nil { // the article types always marshal
@@ -303,31 +294,32 @@ func (s *Store) insertEvent(ctx context.Context, w wtx, articleID int64, seq int
 	}
 	var id int64
 	err := w.scan(ctx, `INSERT INTO events (article_id, seq, type, mode, context, modality,
-    actors, recipients, ev_date, ev_date_end, day_lo, day_hi, day_sort, location, loc_name, loc_text, loc_country,
+    actors, recipients, ev_date, ev_date_end, day_lo, day_hi, day_sort, location, loc_name, loc_key, loc_text, loc_country,
     evidence, ev_start, ev_end, trig, cameo, score, merged_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		[]any{articleID, seq, ev.Type, ev.Mode, ctxJSON, ev.Modality,
 			jsonText(nonNil(ev.Actors)), jsonText(nonNil(ev.Recipients)), ev.Date, ev.DateEnd, dayLo, dayHi, sortDay,
-			loc, locName, locText, locCountry,
+			loc, locName, strings.ToLower(locName), locText, locCountry,
 			ev.Evidence.Text, ev.Evidence.Start, ev.Evidence.End, ev.Trigger, ev.CAMEO, ev.Score, mergedID}, &id)
 	if err != nil {
 		return 0, err
 	}
+	// One statement for all participants: round trips dominate on PostgreSQL.
+	var rows []any
 	for _, role := range []struct {
 		name   string
 		actors []article.Actor
 	}{{"actor", ev.Actors}, {"recipient", ev.Recipients}} {
 		for _, a := range role.actors {
-			if a.Code == "" {
-				continue
-			}
-			if err := w.exec(ctx, `INSERT INTO event_actors (event_id, role, code, name, surface) VALUES (?, ?, ?, ?, ?)`,
-				id, role.name, a.Code, a.Name, a.Text); err != nil {
-				return 0, err
+			if a.Code != "" {
+				rows = append(rows, id, role.name, a.Code, a.Name, a.Text)
 			}
 		}
 	}
-	return id, nil
+	if len(rows) == 0 {
+		return id, nil
+	}
+	return id, w.exec(ctx, `INSERT INTO event_actors (event_id, role, code, name, surface) VALUES `+valueRows(len(rows)/5, 5), rows...)
 }
 
 func nonNil(a []article.Actor) []article.Actor {
@@ -359,4 +351,11 @@ VALUES (?, ?, ?, ?, ?, ?)`, articleID, i, t.Text, t.Value, t.Start, t.End); err 
 		}
 	}
 	return nil
+}
+
+// valueRows is the VALUES list of a multi-row insert: n rows of cols
+// placeholders.
+func valueRows(n, cols int) string {
+	row := "(" + placeholders(cols) + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }

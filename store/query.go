@@ -44,8 +44,9 @@ func (s *Store) where(f EventFilter) (string, []any, error) {
 	if f.Actor != "" {
 		code := strings.ToUpper(strings.TrimSpace(f.Actor))
 		if len(code) == 3 {
-			conds = append(conds, `e.id IN (SELECT event_id FROM event_actors WHERE code LIKE ?)`)
-			args = append(args, code+"%")
+			// A range rather than LIKE, so that the code index serves it.
+			conds = append(conds, `e.id IN (SELECT event_id FROM event_actors WHERE code >= ? AND code < ?)`)
+			args = append(args, code, code[:2]+string(code[2]+1))
 		} else {
 			conds = append(conds, `e.id IN (SELECT event_id FROM event_actors WHERE code = ?)`)
 			args = append(args, code)
@@ -60,7 +61,7 @@ func (s *Store) where(f EventFilter) (string, []any, error) {
 		args = append(args, strings.ToLower(f.Process))
 	}
 	if f.Place != "" {
-		conds = append(conds, `(LOWER(e.loc_name) = ? OR e.loc_text = ? OR e.loc_country = ?)`)
+		conds = append(conds, `(e.loc_key = ? OR e.loc_text = ? OR e.loc_country = ?)`)
 		args = append(args, strings.ToLower(f.Place), f.Place, strings.ToUpper(f.Place))
 	}
 	if f.Modality != "" {
@@ -80,8 +81,10 @@ func (s *Store) where(f EventFilter) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		conds = append(conds, `e.day_lo <= ?`)
-		args = append(args, d)
+		// day_sort is day_lo for dated events (unknownDay for the others), so
+		// that the sort index answers the bound.
+		conds = append(conds, `e.day_sort BETWEEN ? AND ?`)
+		args = append(args, unknownDay+1, d)
 	}
 	if f.Query != "" {
 		stems := queryStems(f.Query)

@@ -156,6 +156,7 @@ func Snippet(s string, want map[string]bool, width int) string {
 		}
 	}
 	start := max(bestStart, first-5)
+	start = max(0, min(start, len(words)-width)) // a full window where the text allows
 	end := min(len(words), start+width)
 	rs := []rune(s)
 	from, to := toks[words[start]].Start, toks[words[end-1]].End

@@ -118,6 +118,15 @@ func (s *Store) DailyTypeCounts(ctx context.Context, f EventFilter) ([]DayTypeCo
 	return out, s.wrap(rows.Err())
 }
 
+// NetworkNode is an actor code in the network with the number of events
+// matching the filter that it takes part in.
+type NetworkNode struct {
+	Code   string
+	Name   string // the canonical name recorded for the code, if any
+	Text   string // the code's most frequent surface form in the articles
+	Events int
+}
+
 // ActorEdge is the number of events in which From acts towards To.
 type ActorEdge struct {
 	From, To string
@@ -125,55 +134,86 @@ type ActorEdge struct {
 }
 
 // ActorNetwork returns the limit actors (codes) with most events matching f
-// (Code, Name, Events set) and the actor→recipient edges between them
-// weighted by events.
-func (s *Store) ActorNetwork(ctx context.Context, f EventFilter, limit int) ([]ActorCount, []ActorEdge, error) {
+// and the actor→recipient edges between them weighted by events. An actor
+// named twice in one event (as actor and as recipient) counts twice.
+func (s *Store) ActorNetwork(ctx context.Context, f EventFilter, limit int) ([]NetworkNode, []ActorEdge, error) {
 	where, args, err := s.where(f)
 	if err != nil {
 		return nil, nil, err
 	}
-	// The matching events once, then both aggregates over them.
-	matching := `SELECT e.id FROM events e` + where
-	rows, err := s.db.QueryContext(ctx, s.d.q(`SELECT ea.code, MAX(ea.name), COUNT(DISTINCT ea.event_id) AS n
-FROM event_actors ea WHERE ea.event_id IN (`+matching+`)
-GROUP BY ea.code ORDER BY n DESC, ea.code LIMIT ?`), append(args, limit)...)
+	// Without a filter every event matches: skip the membership test, which
+	// would otherwise materialise every event id.
+	in := func(col string) string { return "" }
+	if where != "" {
+		in = func(col string) string { return ` AND ` + col + ` IN (SELECT e.id FROM events e` + where + `)` }
+	}
+	nodes := []NetworkNode{}
+	index := map[string]int{}
+	err = s.scanRows(ctx, `SELECT code, MAX(name), COUNT(*) AS n FROM event_actors WHERE 1 = 1`+in("event_id")+`
+GROUP BY code ORDER BY n DESC, code LIMIT ?`, append(args, limit), func(scan func(...any) error) error {
+		var a NetworkNode
+		if err := scan(&a.Code, &a.Name, &a.Events); err != nil {
+			return err
+		}
+		index[a.Code] = len(nodes)
+		nodes = append(nodes, a)
+		return nil
+	})
+	if err != nil || len(nodes) == 0 {
+		return nodes, []ActorEdge{}, err
+	}
+	codes := make([]any, len(nodes))
+	for i, n := range nodes {
+		codes[i] = n.Code
+	}
+	// The most frequent surface form of each code, for labels in Arabic.
+	best := map[string]int{}
+	err = s.scanRows(ctx, `SELECT code, surface, COUNT(*) FROM event_actors WHERE surface <> '' AND code IN (`+
+		placeholders(len(codes))+`) GROUP BY code, surface`, codes, func(scan func(...any) error) error {
+		var code, surface string
+		var n int
+		if err := scan(&code, &surface, &n); err != nil {
+			return err
+		}
+		if n > best[code] || n == best[code] && surface < nodes[index[code]].Text {
+			best[code] = n
+			nodes[index[code]].Text = surface
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, nil, s.wrap(err)
+		return nil, nil, err
+	}
+	edges := []ActorEdge{}
+	edgeArgs := append(append(append([]any{}, codes...), codes...), args...)
+	err = s.scanRows(ctx, `SELECT a.code, r.code, COUNT(DISTINCT a.event_id) AS n
+FROM event_actors a JOIN event_actors r ON r.event_id = a.event_id AND r.role = 'recipient'
+WHERE a.role = 'actor' AND a.code <> r.code AND a.code IN (`+placeholders(len(codes))+`) AND r.code IN (`+
+		placeholders(len(codes))+`)`+in("a.event_id")+`
+GROUP BY a.code, r.code ORDER BY n DESC, a.code, r.code`, edgeArgs, func(scan func(...any) error) error {
+		var e ActorEdge
+		if err := scan(&e.From, &e.To, &e.Events); err != nil {
+			return err
+		}
+		edges = append(edges, e)
+		return nil
+	})
+	return nodes, edges, err
+}
+
+// scanRows runs a query and calls fn with each row's Scan.
+func (s *Store) scanRows(ctx context.Context, query string, args []any, fn func(scan func(...any) error) error) error {
+	rows, err := s.db.QueryContext(ctx, s.d.q(query), args...)
+	if err != nil {
+		return s.wrap(err)
 	}
 	defer rows.Close()
-	nodes := []ActorCount{}
-	keep := map[string]bool{}
 	for rows.Next() {
-		var a ActorCount
-		if err := rows.Scan(&a.Code, &a.Name, &a.Events); err != nil {
-			return nil, nil, s.wrap(err)
-		}
-		nodes = append(nodes, a)
-		keep[a.Code] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, nil, s.wrap(err)
-	}
-	rows.Close()
-	erows, err := s.db.QueryContext(ctx, s.d.q(`SELECT a.code, r.code, COUNT(DISTINCT a.event_id) AS n
-FROM event_actors a JOIN event_actors r ON r.event_id = a.event_id AND r.role = 'recipient'
-WHERE a.role = 'actor' AND a.code <> r.code AND a.event_id IN (`+matching+`)
-GROUP BY a.code, r.code ORDER BY n DESC, a.code, r.code`), args...)
-	if err != nil {
-		return nil, nil, s.wrap(err)
-	}
-	defer erows.Close()
-	edges := []ActorEdge{}
-	for erows.Next() {
-		var e ActorEdge
-		if err := erows.Scan(&e.From, &e.To, &e.Events); err != nil {
-			return nil, nil, s.wrap(err)
-		}
-		if keep[e.From] && keep[e.To] {
-			edges = append(edges, e)
+		if err := fn(rows.Scan); err != nil {
+			return s.wrap(err)
 		}
 	}
-	return nodes, edges, s.wrap(erows.Err())
+	return s.wrap(rows.Err())
 }
 
 // PlaceCount is a place with the number of events matching a filter there.
@@ -277,4 +317,12 @@ func (s *Store) EventProcesses(ctx context.Context, eventID int64) ([]EventProce
 		out = append(out, p)
 	}
 	return out, s.wrap(rows.Err())
+}
+
+// Generation changes whenever an article is stored, so that callers can
+// cache what they computed from the store until it changes.
+func (s *Store) Generation(ctx context.Context) (int64, error) {
+	var n sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT MAX(id) FROM articles`).Scan(&n)
+	return n.Int64, s.wrap(err)
 }

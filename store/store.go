@@ -89,13 +89,14 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 }
 
 func openSQLite(ctx context.Context, path string) (*Store, error) {
-	if strings.ContainsAny(path, "?#") {
-		return nil, fmt.Errorf("database path %q: '?' and '#' are not allowed in a SQLite path", path)
+	if strings.Contains(path, "?") || strings.HasPrefix(path, "file:") {
+		return nil, fmt.Errorf("database path %q: a SQLite path may not contain '?' nor start with file:", path)
 	}
 	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
-	dsn := fmt.Sprintf("file:%s?_busy_timeout=%d&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=1&_txlock=immediate",
+	// A plain path (not a file: URI), so that no character of it is decoded.
+	dsn := fmt.Sprintf("%s?_busy_timeout=%d&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=1&_txlock=immediate",
 		path, busyTimeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {

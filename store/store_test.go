@@ -3,8 +3,12 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -174,7 +178,7 @@ func popcount(x uint64) int {
 
 func TestMigrationsRerun(t *testing.T) {
 	ctx := context.Background()
-	path := t.TempDir() + "/m.db"
+	path := t.TempDir() + "/name with space 100%.db" // no character is URI-decoded
 	for i := range 3 {
 		s, err := Open(ctx, path)
 		if err != nil {
@@ -196,5 +200,93 @@ func TestMigrationsRerun(t *testing.T) {
 			t.Errorf("open %d: articles %d, %v", i, st.Articles, err)
 		}
 		s.Close()
+	}
+}
+
+func TestDefaultPath(t *testing.T) {
+	t.Setenv("MASAR_DB", "")
+	if got := DefaultPath(); got != "masar.db" {
+		t.Errorf("DefaultPath() = %q, want masar.db", got)
+	}
+	dir := t.TempDir()
+	t.Setenv("MASAR_DB", dir+"/env.db")
+	s, err := Open(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(dir + "/env.db"); err != nil {
+		t.Errorf("Open(\"\") did not use $MASAR_DB: %v", err)
+	}
+	if s.Dialect() != "sqlite" {
+		t.Errorf("Dialect() = %q", s.Dialect())
+	}
+	if _, err := Open(context.Background(), "odd?name.db"); err == nil {
+		t.Error("a path with '?' was accepted")
+	}
+}
+
+// TestConcurrentWriters opens one database from several handles at once (as
+// several masar processes would) and stores the same story from all of them:
+// migrations run once, every article is stored once, and the reports merge
+// into one event.
+func TestConcurrentWriters(t *testing.T) {
+	for _, backend := range []struct {
+		name string
+		dsn  func(t *testing.T) string
+	}{
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "c.db") }},
+		{"postgres", func(t *testing.T) string { return newPostgresSchema(t) }},
+	} {
+		t.Run(backend.name, func(t *testing.T) {
+			dsn := backend.dsn(t)
+			ctx := context.Background()
+			const writers = 4
+			errs := make(chan error, writers)
+			var wg sync.WaitGroup
+			for w := range writers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					s, err := Open(ctx, dsn)
+					if err != nil {
+						errs <- err
+						return
+					}
+					defer s.Close()
+					for i := range 5 {
+						// Writer w stores articles i of every writer: each article is offered four times.
+						e := ev("CONSULT", "asserted", []string{"RUSGOV"}, []string{"TURGOV"}, "2020-02-02", "", "", "التقى الوزيران")
+						rec := ArticleRecord{Article: article.Article{ID: fmt.Sprint(i), Text: fmt.Sprint("تقرير عن اللقاء رقم ", i),
+							Published: "2020-02-03", URL: fmt.Sprintf("https://s%d.example/", i)}}
+						if _, err := s.Put(ctx, rec, article.Result{Events: []article.Event{e}}); err != nil {
+							errs <- fmt.Errorf("writer %d: %w", w, err)
+							return
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Fatal(err)
+			}
+			s, err := Open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			st, err := s.Stats(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Articles != 5 || st.Events != 5 || st.MergedEvents != 1 {
+				t.Errorf("after concurrent writers: %+v, want 5 articles, 5 events, 1 merged event", st)
+			}
+			ms, _, err := s.MergedEvents(ctx, EventFilter{})
+			if err != nil || len(ms) != 1 || ms[0].Mentions != 5 || ms[0].Sources != 5 {
+				t.Errorf("merged: %+v, %v", ms, err)
+			}
+		})
 	}
 }

@@ -14,16 +14,15 @@ var notCliticData string
 
 var notClitic, notCliticPrefix, maxPrefix = loadNotClitic(notCliticData)
 
-// listedStart has a bit for the first two letters of every listed word, so
-// that most words are cleared without a map lookup.
-var listedStart = buildListedStart()
+// exactStart and prefixStart have a bit for the first two letters of every
+// listed word and prefix, so that most words are cleared without a map
+// lookup.
+var exactStart, prefixStart = startBits(notClitic), startBits(notCliticPrefix)
 
-func buildListedStart() (b [1 << 14 / 64]uint64) {
-	for _, m := range []map[string]bool{notClitic, notCliticPrefix} {
-		for w := range m {
-			if k, ok := startKey(w); ok {
-				b[k/64] |= 1 << (k % 64)
-			}
+func startBits(m map[string]bool) (b [1 << 14 / 64]uint64) {
+	for w := range m {
+		if k, ok := startKey(w); ok {
+			b[k/64] |= 1 << (k % 64)
 		}
 	}
 	return b
@@ -58,14 +57,23 @@ func loadNotClitic(data string) (exact, prefix map[string]bool, longest int) {
 	return exact, prefix, longest
 }
 
-// protected reports whether w is a word that must not lose letters to
-// clitic stripping.
-func protected(w string) bool {
-	if k, ok := startKey(w); ok && listedStart[k/64]&(1<<(k%64)) == 0 {
+// listed reports whether w is itself in the list of words that are not
+// cliticised.
+func listed(w string) bool {
+	if k, ok := startKey(w); ok && exactStart[k/64]&(1<<(k%64)) == 0 {
 		return false
 	}
-	if notClitic[w] {
+	return notClitic[w]
+}
+
+// protected reports whether w is a word that must not lose letters to
+// clitic stripping: listed itself or starting with a listed prefix.
+func protected(w string) bool {
+	if listed(w) {
 		return true
+	}
+	if k, ok := startKey(w); ok && prefixStart[k/64]&(1<<(k%64)) == 0 {
+		return false
 	}
 	// Arabic letters take two bytes: prefixes of 2+ letters end at even offsets
 	for i := 4; i <= len(w) && i <= maxPrefix; i += 2 {
@@ -86,23 +94,51 @@ var enclitics = []string{"هما", "كما", "ها", "هم", "هن", "كم", "ن
 
 // proCombos and encSlices hold every clitic list a token can get, shared by
 // all tokens so that clitic analysis does not allocate; callers must not
-// modify them.
+// modify them. proCombos is indexed by proIndex.
 var proCombos, encSlices = buildCombos()
 
-func buildCombos() (map[[3]string][]string, map[string][]string) {
-	pro := map[[3]string][]string{}
-	for _, c := range []string{"", "و", "ف"} {
-		for _, m := range []string{"", "ب", "ل", "ك", "س"} {
-			for _, a := range []string{"", cAl} {
+var (
+	conjs = [...]string{"", "و", "ف"}
+	mids  = [...]string{"", "ب", "ل", "ك", "س"}
+)
+
+// proIndex numbers a conjunction, a preposition or future marker and the
+// article, each possibly empty.
+func proIndex(conj, mid string, article bool) int {
+	i := 0
+	for k, c := range conjs {
+		if c == conj {
+			i = k
+		}
+	}
+	j := 0
+	for k, m := range mids {
+		if m == mid {
+			j = k
+		}
+	}
+	a := 0
+	if article {
+		a = 1
+	}
+	return (i*len(mids)+j)*2 + a
+}
+
+func buildCombos() ([len(conjs) * len(mids) * 2][]string, map[string][]string) {
+	var pro [len(conjs) * len(mids) * 2][]string
+	for _, c := range conjs {
+		for _, m := range mids {
+			for _, a := range []bool{false, true} {
 				var l []string
-				for _, x := range []string{c, m, a} {
+				for _, x := range []string{c, m} {
 					if x != "" {
 						l = append(l, x)
 					}
 				}
-				var k [3]string
-				copy(k[:], l)
-				pro[k] = l
+				if a {
+					l = append(l, cAl)
+				}
+				pro[proIndex(c, m, a)] = l
 			}
 		}
 	}
@@ -136,53 +172,71 @@ func splitClitics(w string, finalHa bool) (pro []string, stem string, enc []stri
 	if len(w) < 6 || !maybeClitic(w) { // fewer than 3 Arabic letters
 		return nil, w, nil
 	}
-	var buf [6]string
-	p := buf[:0]
+	conj, mid := "", ""
 	rest := w
 	article := false
+	if s, e, ok := hostPronoun(rest); ok { // فيها، كلها، بينهم
+		return nil, s, e
+	}
 	if !protected(rest) {
 		if r, ok := cutPrefix(rest, "و", "ف"); ok && letters(r) >= 3 {
-			p = append(p, rest[:2])
+			conj = rest[:2]
 			rest = r
+			if s, e, ok := hostPronoun(rest); ok { // وعليها، وبينهم
+				return proCombos[proIndex(conj, "", false)], s, e
+			}
 		}
 	}
 	if !protected(rest) {
 		switch {
 		case strings.HasPrefix(rest, "لل") && letters(rest) >= 4:
-			p = append(p, cLi, cAl)
-			rest = rest[4:]
-			article = true
+			mid, rest, article = cLi, rest[4:], true
 		case hasArticle(rest):
-			p = append(p, cAl)
-			rest = rest[4:]
-			article = true
+			rest, article = rest[4:], true
 		default:
 			if r, ok := cutPrefix(rest, "ب", "ل", "ك"); ok {
 				if hasArticle(r) {
-					p = append(p, rest[:2], cAl)
-					rest = r[4:]
-					article = true
-				} else if letters(r) >= 3 {
-					p = append(p, rest[:2])
-					rest = r
+					mid, rest, article = rest[:2], r[4:], true
+				} else if letters(r) >= 3 && (rest[:2] != "ك" || letters(r) >= 4) {
+					mid, rest = rest[:2], r // كـ is rare without the article: كدولة
 				}
 			} else if r, ok := cutPrefix(rest, "س"); ok && letters(r) >= 4 && strings.ContainsRune("يتنا", firstRune(r)) {
-				p = append(p, cSa)
-				rest = r
+				mid, rest = cSa, r
 			}
 		}
 	}
-	if !article && !notClitic[rest] {
+	if !article && !listed(rest) {
 		rest, enc = splitEnclitic(rest, finalHa)
 	}
-	if len(p) > 0 {
-		pro = proCombos[[3]string(append(p, "", "", "")[:3])]
+	if conj != "" || mid != "" || article {
+		pro = proCombos[proIndex(conj, mid, article)]
 	}
 	return pro, rest, enc
 }
 
+// pronounHosts are short words that take pronoun suffixes (فيها، عليهم،
+// كلها، لكنه) and would otherwise lose a first letter to a proclitic.
+var pronounHosts = map[string]bool{
+	"في": true, "من": true, "عن": true, "علي": true, "الي": true, "لدي": true,
+	"مع": true, "بين": true, "عند": true, "كل": true, "بعض": true, "لكن": true,
+	"ان": true, "غير": true, "نفس": true, "حول": true, "ضد": true, "دون": true,
+}
+
+// hostPronoun splits a pronoun off one of pronounHosts.
+func hostPronoun(w string) (string, []string, bool) {
+	for _, c := range enclitics {
+		if h, ok := strings.CutSuffix(w, c); ok && pronounHosts[h] {
+			return h, encSlices[c], true
+		}
+	}
+	return "", nil, false
+}
+
 // splitEnclitic strips one pronoun suffix from a word without the article.
 func splitEnclitic(w string, finalHa bool) (string, []string) {
+	if strings.HasSuffix(w, "الله") {
+		return w, nil // عبدالله، بالله
+	}
 	for _, c := range enclitics {
 		if c == "ه" && !finalHa {
 			continue
@@ -197,7 +251,7 @@ func splitEnclitic(w string, finalHa bool) (string, []string) {
 			min = 2 // منها، عنهم
 		}
 		last := lastRune(s)
-		if letters(s) < min || notClitic[s] || !plain && last == 'ا' {
+		if letters(s) < min || listed(s) || !plain && last == 'ا' {
 			return w, nil
 		}
 		if last == 'ت' && letters(s) >= 4 {

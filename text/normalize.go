@@ -37,7 +37,9 @@ func Normalize(s string) Normalized {
 	orig := make([]int, 0, utf8.RuneCountInString(s)+8)
 	pos := 0      // code-point offset of the current rune in s
 	spaceAt := -1 // original offset of a pending whitespace run, or -1
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, w := decodeRune(s, i)
+		i += w
 		if isSpace(r) {
 			if spaceAt < 0 {
 				spaceAt = pos
@@ -84,7 +86,9 @@ func NormalizeString(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, w := decodeRune(s, i)
+		i += w
 		if isSpace(r) {
 			space = true
 			continue
@@ -115,7 +119,9 @@ func NormalizeString(s string) string {
 // clean key costs one scan and no allocation.
 func isNormal(s string) bool {
 	prevSpace := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, w := decodeRune(s, i)
+		i += w
 		if r == ' ' {
 			if prevSpace {
 				return false

@@ -1,5 +1,7 @@
 package text
 
+import "unicode/utf8"
+
 // Sentence is one sentence of a text. Start and End are code-point offsets
 // into the input, End exclusive; Text is exactly that slice of the input,
 // without surrounding whitespace.
@@ -17,8 +19,18 @@ type Sentence struct {
 // line ("1."); bullets at the start of a line (• - * and numbers) are not part
 // of the sentence that follows them.
 func Sentences(s string) []Sentence {
-	rs := []rune(s)
-	bo := byteOffsets(s, len(rs))
+	// one pass for the code points and their byte offsets
+	n := utf8.RuneCountInString(s)
+	rs := make([]rune, n)
+	bo := make([]int32, n+1)
+	k := 0
+	for i := 0; i < len(s); {
+		r, w := decodeRune(s, i)
+		rs[k], bo[k] = r, int32(i)
+		k++
+		i += w
+	}
+	bo[n] = int32(len(s))
 	var out []Sentence
 	emit := func(a, b int) {
 		for a < b && isSpace(rs[a]) {
@@ -31,7 +43,6 @@ func Sentences(s string) []Sentence {
 			out = append(out, Sentence{Text: s[bo[a]:bo[b]], Start: a, End: b})
 		}
 	}
-	n := len(rs)
 	start := skipBullet(rs, 0)
 	inDQ := false // inside a "..." quote
 	for i := 0; i < n; i++ {
@@ -60,7 +71,7 @@ func Sentences(s string) []Sentence {
 		}
 		// absorb the rest of the terminator cluster and closing marks
 		j := i + 1
-		for j < n && (isTerminator(rs[j]) || isClosing(rs[j]) || (rs[j] == '"' && inDQ)) {
+		for j < n && (isTerminator(rs[j]) || isClosing(rs[j]) || (rs[j] == '"' && inDQ) || reversedClose(rs, j)) {
 			if rs[j] == '"' {
 				inDQ = false
 				if j+1 < n && rs[j+1] == '"' {
@@ -93,6 +104,13 @@ func isTerminator(r rune) bool {
 
 func isClosing(r rune) bool {
 	return r == '»' || r == '”' || r == ')' || r == ']' || r == '’' || r == '›'
+}
+
+// reversedClose reports an opening-style mark used as a closing one, as some
+// copy does (»...« or “...“): glued to a sentence end and followed by a
+// space or the end of the text.
+func reversedClose(rs []rune, j int) bool {
+	return (rs[j] == '«' || rs[j] == '“') && (j+1 == len(rs) || isSpace(rs[j+1]))
 }
 
 func isOpening(r rune) bool {
@@ -183,18 +201,7 @@ func isArabicLetter(r rune) bool {
 // RuneOffsets returns the byte offset of each code point of s, plus len(s)
 // at the end, so that code-point offsets convert to byte offsets in O(1).
 func RuneOffsets(s string) []int {
-	return byteOffsets(s, -1)
-}
-
-// byteOffsets is RuneOffsets with the rune count when the caller knows it.
-func byteOffsets(s string, n int) []int {
-	if n < 0 {
-		n = 0
-		for range s {
-			n++
-		}
-	}
-	off := make([]int, 0, n+1)
+	off := make([]int, 0, utf8.RuneCountInString(s)+1)
 	for i := range s {
 		off = append(off, i)
 	}

@@ -20,6 +20,7 @@ func TestSentences(t *testing.T) {
 		{"closing curly quote stays", "وكتب: “انتهى الأمر!” وصمت.", []string{"وكتب: “انتهى الأمر!”", "وصمت."}},
 		{"straight quote closes", "وقالت: \"سنعود.\" وغادرت.", []string{"وقالت: \"سنعود.\"", "وغادرت."}},
 		{"doubled straight quotes", "وأضاف: \"\"نريد السلام.\"\" وانتهى.", []string{"وأضاف: \"\"نريد السلام.\"\"", "وانتهى."}},
+		{"guillemets the other way round", "قال: »لن نتراجع.« ثم غادر.", []string{"قال: »لن نتراجع.«", "ثم غادر."}},
 		{"quote followed by comma continues", "«لن نتراجع.»، قال الوزير.", []string{"«لن نتراجع.»، قال الوزير."}},
 		{"decimals", "ارتفع المؤشر 2.5 نقطة و٣٫٧ بالمئة.", []string{"ارتفع المؤشر 2.5 نقطة و٣٫٧ بالمئة."}},
 		{"latin abbreviation", "زار وفد من U.S. العاصمة أمس.", []string{"زار وفد من U.S. العاصمة أمس."}},

@@ -28,7 +28,8 @@ func (k Kind) String() string {
 	return "Symbol"
 }
 
-// Token is one token of a text.
+// Token is one token of a text. Its Proclitics and Enclitics slices are
+// shared between tokens and must not be modified.
 type Token struct {
 	Text       string // surface as in the input
 	Start, End int    // code-point offsets into the input, End exclusive
@@ -95,11 +96,16 @@ func lastLetter(w string) rune {
 	return 0
 }
 
-// decodeRune is utf8.DecodeRuneInString with an ASCII fast path; invalid
-// bytes count as one code point each, as in a range loop.
+// decodeRune is utf8.DecodeRuneInString with fast paths for ASCII and for
+// two-byte sequences (all of Arabic); invalid bytes count as one code point
+// each, as in a range loop.
 func decodeRune(s string, i int) (rune, int) {
-	if c := s[i]; c < utf8.RuneSelf {
+	c := s[i]
+	if c < utf8.RuneSelf {
 		return rune(c), 1
+	}
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }

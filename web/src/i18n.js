@@ -11,9 +11,9 @@ const strings = {
     modality: "الصيغة", from: "من", to: "إلى", text: "نص", all: "الكل", apply: "تطبيق",
     reset: "مسح", date: "التاريخ", article: "المقال", prev: "السابق", next: "التالي",
     of: "من", trigger: "المؤشر", evidence: "جملة الدليل", mode: "النمط", actors: "الفاعلون",
-    recipients: "المتلقون", source: "المصدر", openArticle: "عرض المقال", back: "رجوع",
+    recipients: "المتلقون", source: "المصدر", openArticle: "عرض المقال", back: "→ رجوع",
     eventsCount: "حدث", rounds: "الجولات", round: "الجولة", venue: "المكان",
-    participants: "المشاركون حسب الدور", outcomes: "النتائج", noRounds: "لا توجد بيانات جولات لهذا المسار بعد.",
+    participants: "المشاركون حسب الدور", outcomes: "النتائج", status: "الحالة", noRounds: "لا توجد بيانات جولات لهذا المسار بعد.",
     noProcesses: "لم تُسند أحداث إلى مسارات بعد.", processTimeline: "الخط الزمني للمسار",
     verbal_coop: "تعاون لفظي", material_coop: "تعاون مادي", verbal_conflict: "نزاع لفظي",
     material_conflict: "نزاع مادي", weight: "عدد الأحداث", download: "تنزيل",
@@ -32,9 +32,9 @@ const strings = {
     modality: "Modality", from: "From", to: "To", text: "Text", all: "All", apply: "Apply",
     reset: "Clear", date: "Date", article: "Article", prev: "Previous", next: "Next",
     of: "of", trigger: "Trigger", evidence: "Evidence", mode: "Mode", actors: "Actors",
-    recipients: "Recipients", source: "Source", openArticle: "Open article", back: "Back",
+    recipients: "Recipients", source: "Source", openArticle: "Open article", back: "← Back",
     eventsCount: "events", rounds: "Rounds", round: "Round", venue: "Venue",
-    participants: "Participants by role", outcomes: "Outcomes", noRounds: "No rounds recorded for this process yet.",
+    participants: "Participants by role", outcomes: "Outcomes", status: "Status", noRounds: "No rounds recorded for this process yet.",
     noProcesses: "No events have been assigned to processes yet.", processTimeline: "Process timeline",
     verbal_coop: "Verbal cooperation", material_coop: "Material cooperation", verbal_conflict: "Verbal conflict",
     material_conflict: "Material conflict", weight: "events", download: "Download",
@@ -63,6 +63,11 @@ const modalities = {
 const roles = {
   guarantor: ["الدول الضامنة", "Guarantors"], observer: ["المراقبون", "Observers"],
   party: ["الأطراف", "Parties"], mediator: ["الوسطاء", "Mediators"], host: ["الدولة المضيفة", "Host"],
+  member: ["الأعضاء", "Members"], other: ["مشاركون آخرون", "Others"],
+};
+
+const statuses = {
+  held: ["انعقدت", "held"], announced: ["أُعلن موعدها", "announced"], "being prepared": ["قيد التحضير", "being prepared"],
 };
 
 export const TYPES = Object.keys(types);
@@ -87,6 +92,7 @@ const pick = (table, key) => (table[key] ? table[key][current === "ar" ? 0 : 1] 
 export const typeLabel = (k) => pick(types, k);
 export const modalityLabel = (k) => pick(modalities, k);
 export const roleLabel = (k) => pick(roles, k);
+export const statusLabel = (k) => pick(statuses, k);
 
 const num = () => new Intl.NumberFormat(current === "ar" ? "ar-u-nu-latn" : "en");
 export function fmtNum(n) { return num().format(n); }
@@ -100,3 +106,8 @@ const quadOfType = {
 };
 export function quadOf(type) { return quadOfType[type] || "verbal_coop"; }
 export const QUAD_COLORS = { verbal_coop: "#5b9bd5", material_coop: "#2e7d5b", verbal_conflict: "#e39b2d", material_conflict: "#c0392b" };
+
+// fmtMonth labels a month on a time axis.
+export function fmtMonth(d) {
+  return new Intl.DateTimeFormat(current === "ar" ? "ar-u-nu-latn" : "en", { month: "short", year: "numeric" }).format(d);
+}

@@ -75,6 +75,7 @@ CREATE TABLE events (
     day_sort    BIGINT NOT NULL,
     location    TEXT,
     loc_name    TEXT    NOT NULL DEFAULT '',
+    loc_key     TEXT    NOT NULL DEFAULT '', -- lower-case loc_name, for the place filter
     loc_text    TEXT    NOT NULL DEFAULT '',
     loc_country TEXT    NOT NULL DEFAULT '',
     evidence    TEXT    NOT NULL,
@@ -86,10 +87,14 @@ CREATE TABLE events (
     merged_id   BIGINT REFERENCES merged_events(id)
 );
 CREATE INDEX events_article ON events(article_id, seq);
-CREATE INDEX events_sort ON events(day_sort, id);
+-- day_hi rides along so that date-range filters are answered from the index.
+CREATE INDEX events_sort ON events(day_sort, id, day_hi);
 CREATE INDEX events_type ON events(type, day_sort);
 CREATE INDEX events_merged ON events(merged_id);
-CREATE INDEX events_place ON events(loc_name);
+-- Each term of the place filter's OR needs its own index.
+CREATE INDEX events_place ON events(loc_key);
+CREATE INDEX events_place_text ON events(loc_text);
+CREATE INDEX events_country ON events(loc_country);
 
 CREATE TABLE event_actors (
     event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,

@@ -1,6 +1,6 @@
 // One article with every event's evidence sentence marked and listed.
 import { h, api, codePointIndex } from "../dom.js";
-import { t } from "../i18n.js";
+import { t, lang } from "../i18n.js";
 import { typeBadge } from "./events.js";
 
 export async function articlePage({ id, params }) {
@@ -23,7 +23,7 @@ export async function articlePage({ id, params }) {
   }
   parts.push(text.slice(at));
   return h("section", { class: "page" },
-    h("p", {}, h("a", { href: q ? `#/search?q=${encodeURIComponent(q)}` : "#/search", class: "btn ghost small" }, `← ${t("back")}`)),
+    h("p", {}, h("a", { href: q ? `#/search?q=${encodeURIComponent(q)}` : "#/search", class: "btn ghost small" }, t("back"))),
     h("h1", {}, article.title || article.ext_id),
     h("p", { class: "muted" }, `${t("published")}: `, h("span", { dir: "ltr" }, article.published || "—"),
       article.url ? [" · ", h("a", { href: article.url, dir: "ltr", rel: "noopener noreferrer" }, article.url)] : ""),
@@ -33,7 +33,7 @@ export async function articlePage({ id, params }) {
         h("h2", {}, t("events")),
         h("ul", { class: "plain" }, evs.map((e) => h("li", {},
           e.id ? h("a", { href: `#/event/${e.id}` }, typeBadge(e)) : typeBadge(e), " ",
-          e.actors.map((a) => a.name || a.text).join("، ")))),
-        annotations.quotes.length ? [h("h2", {}, t("quotes")), h("ul", { class: "plain quotes" }, annotations.quotes.map((x) =>
+          e.actors.map((a) => (lang() === "ar" ? a.text || a.name : a.name || a.text)).join(lang() === "ar" ? "، " : ", ")))),
+        annotations.quotes.length ? [h("h2", { class: "spaced" }, t("quotes")), h("ul", { class: "plain quotes" }, annotations.quotes.map((x) =>
           h("li", {}, h("strong", {}, x.speaker.text || x.speaker.code), ": ", x.direct ? `«${x.text}»` : x.text)))] : null)));
 }

@@ -126,7 +126,7 @@ export async function eventPage({ id }) {
     h("mark", { class: "hl-actor" }, t("actor")), " ", h("mark", { class: "hl-recipient" }, t("recipient")), " ",
     h("mark", { class: "hl-date" }, t("date")), " ", h("mark", { class: "hl-place" }, t("place")));
   const view = h("section", { class: "page event-detail" },
-    h("p", {}, h("a", { href: "#/events", class: "btn ghost small" }, `← ${t("back")}`)),
+    h("p", {}, h("a", { href: "#/events", class: "btn ghost small" }, t("back"))),
     h("h1", {}, art.article.title || art.article.ext_id),
     h("p", { class: "muted" }, `${t("published")}: `, h("span", { dir: "ltr" }, art.article.published || "—"),
       art.article.url ? [" · ", h("a", { href: art.article.url, dir: "ltr", rel: "noopener noreferrer" }, art.article.url)] : ""),

@@ -1,11 +1,11 @@
 // Who acts towards whom: actors as nodes sized by events, directed edges from
 // actor to recipient weighted by the number of events between them.
 import { select } from "d3-selection";
-import { forceSimulation, forceLink, forceManyBody, forceCenter, forceCollide } from "d3-force";
+import { forceSimulation, forceLink, forceManyBody, forceCenter, forceCollide, forceX, forceY } from "d3-force";
 import { drag } from "d3-drag";
 import { scaleSqrt, scaleLinear } from "d3-scale";
 import { h, api } from "../dom.js";
-import { t, fmtNum } from "../i18n.js";
+import { t, lang, fmtNum } from "../i18n.js";
 import { filterForm, filterParams, filterQuery } from "./events.js";
 
 const W = 1000, H = 620;
@@ -46,16 +46,19 @@ function networkChart(res, f) {
     .style("cursor", "pointer")
     .on("click", (ev, d) => { if (!ev.defaultPrevented) location.hash = `#/events?${filterQuery(f, { actor: d.code })}`; });
   node.append("circle").attr("r", (d) => r(d.events)).attr("fill", (d) => sectorColor(d.code));
-  node.append("text").attr("dy", (d) => r(d.events) + 14).attr("text-anchor", "middle").text((d) => d.label || d.name || d.code);
+  node.append("text").attr("dy", (d) => r(d.events) + 14).attr("text-anchor", "middle").text((d) => (lang() === "ar" ? d.text || d.name : d.name || d.text) || d.code);
   node.append("title").text((d) => `${d.name || d.code} (${d.code}): ${fmtNum(d.events)} ${t("weight")}`);
   const sim = forceSimulation(nodes)
     .force("link", forceLink(links).id((d) => d.code).distance(150))
     .force("charge", forceManyBody().strength(-520))
     .force("center", forceCenter(W / 2, H / 2))
-    .force("collide", forceCollide().radius((d) => r(d.events) + 18));
+    .force("collide", forceCollide().radius((d) => r(d.events) + 18))
+    // keep actors without edges near the middle instead of at the walls
+    .force("x", forceX(W / 2).strength(0.07))
+    .force("y", forceY(H / 2).strength(0.1));
   const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
   sim.on("tick", () => {
-    for (const n of nodes) { n.x = clamp(n.x, 40, W - 40); n.y = clamp(n.y, 30, H - 40); }
+    for (const n of nodes) { n.x = clamp(n.x, 90, W - 90); n.y = clamp(n.y, 40, H - 50); }
     link.each(function (d) {
       // stop the arrow at the target's rim
       const dx = d.target.x - d.source.x, dy = d.target.y - d.source.y;

@@ -22,7 +22,9 @@ export async function searchPage({ params }) {
   if (!res.items.length) root.append(h("p", {}, t("noResults")));
   root.append(h("ol", { class: "hits", start: offset + 1 }, res.items.map((hit) =>
     h("li", { class: "hit" },
-      h("a", { class: "hit-title", href: `#/article/${hit.article_id}?q=${encodeURIComponent(q)}` }, hit.title || hit.ext_id),
+      h("a", { class: "hit-title", href: hit.event_id ? `#/event/${hit.event_id}` : `#/article/${hit.article_id}?q=${encodeURIComponent(q)}` },
+        hit.title || hit.ext_id),
+      hit.kind === "evidence" ? h("span", { class: "kind" }, t("evidence")) : null,
       h("div", { class: "hit-meta" }, hit.published || "", hit.url ? [" · ", h("span", { class: "url", dir: "ltr" }, hit.url)] : ""),
       h("p", { class: "snippet" }, snippet(hit.snippet))))));
   root.append(pager(res, (o) => `#/search?q=${encodeURIComponent(q)}&offset=${o}`));

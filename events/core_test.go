@@ -1,0 +1,90 @@
+package events
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSentences(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"التقى الوزيران. ثم غادر.", []string{"التقى الوزيران.", "ثم غادر."}},
+		{"اتفق المشاركون\nعلى تشكيل لجنة.", []string{"اتفق المشاركون\nعلى تشكيل لجنة."}},
+		{"عنوان الخبر\n\nنص الخبر.", []string{"عنوان الخبر", "نص الخبر."}},
+		{"بلغ النمو 2.5 بالمئة.", []string{"بلغ النمو 2.5 بالمئة."}},
+		{"قال: \"انتهى\".\nثم غادر", []string{"قال: \"انتهى\".", "ثم غادر"}},
+	} {
+		rs := []rune(tc.text)
+		var got []string
+		for _, s := range sentences(rs) {
+			got = append(got, string(rs[s.start:s.end]))
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("sentences(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestQuoteSpeaker(t *testing.T) {
+	text := "وقال لافروف: \"سنلتقي غدا. ونأمل أن ننجح\". ثم غادر."
+	rs := []rune(text)
+	lav := participant{start: 5, end: 11, code: "RUSGOV"}
+	in := input{runes: rs, actors: []participant{lav}}
+	var open []participant
+	var got []string
+	for _, s := range sentences(rs) {
+		toks := tokenize(rs, s.start, s.end, nil)
+		open = quoteSpeaker(in, toks, open)
+		code := "-"
+		if len(open) > 0 {
+			code = open[0].code
+		}
+		got = append(got, code)
+	}
+	// open after the first sentence, closed by the second
+	if want := "RUSGOV - -"; strings.Join(got, " ") != want {
+		t.Errorf("open quote speakers %v, want %s", got, want)
+	}
+}
+
+func TestAbsorbAndCeasefire(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		types string // the triggers that are events, in order
+	}{
+		{"دعت فرنسا إلى وقف إطلاق النار", "REQUEST"},
+		{"أعلنت تركيا وقف إطلاق النار", "CONCEDE"},
+		{"دخل وقف إطلاق النار يومه الثالث", "RETREAT"},
+		{"خرقت القوات وقف إطلاق النار", "ASSAULT"},
+		{"آلية لمراقبة وقف إطلاق النار", ""},
+		{"اجتمع الوزراء لبحث الأزمة", "CONSULT"},
+		{"وقعت الحكومة مذكرة تفاهم", "SUPPORT"},
+		{"وقعت اشتباكات عنيفة", "ASSAULT"},
+	} {
+		rs := []rune(tc.text)
+		toks := tokenize(rs, 0, len(rs), nil)
+		hits := defaultLex.find(toks)
+		absorbed := absorb(toks, hits)
+		var got []string
+		for k, h := range hits {
+			if absorbed[k] {
+				continue
+			}
+			typ := h.t.typ
+			switch {
+			case h.t.flags["ceasefire"]:
+				typ, _ = ceasefire(toks, max(0, h.first-12), min(len(toks), h.last+6))
+			case h.t.flags["sign"] && !signed(toks, h, 4):
+				typ = ""
+			}
+			if typ != "" {
+				got = append(got, typ)
+			}
+		}
+		if strings.Join(got, " ") != tc.types {
+			t.Errorf("%s: events %v, want %q", tc.text, got, tc.types)
+		}
+	}
+}
