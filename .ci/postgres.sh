@@ -46,7 +46,7 @@ as_owner "$bin/initdb" -D "$dir/data" -U masar --auth=trust -E UTF8 --no-locale 
 as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >&2 ||
   { cat "$dir/server.log" >&2; exit 1; }
-psql -h 127.0.0.1 -p "$port" -U masar -d postgres -qc 'CREATE DATABASE masar' >&2
+"$bin/createdb" -h 127.0.0.1 -p "$port" -U masar masar >&2
 
 stop="$bin/pg_ctl -D $dir/data -m immediate stop >/dev/null 2>&1; rm -rf $dir"
 if [ "$(id -u)" -eq 0 ]; then

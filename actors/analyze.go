@@ -17,7 +17,11 @@ type Doc struct {
 	focus    string
 	mentions []Mention
 	named    []named
+	first    map[*person]int // where each person was first named
 }
+
+// corefWindow is how many of the last persons named a title may refer to.
+const corefWindow = 64
 
 // named is a person the text named, for coreference.
 type named struct {
@@ -38,6 +42,11 @@ type analyzer struct {
 	out    []Mention
 	prior  []Mention // mentions before the analysed phrase (Resolve)
 	named  []named
+	seen   map[*person]bool // persons in named, for constant-time look-up
+	// Resolve: the article's first naming of each person, and the phrase's
+	// offset, so only names before the phrase count.
+	first map[*person]int
+	at    int
 }
 
 // Analyze finds every actor mention of s, in order, longest match first, with
@@ -53,7 +62,13 @@ func (d *Dictionary) Analyze(s string, on time.Time) *Doc {
 	a := d.newAnalyzer(s, toks, on)
 	a.focus = a.computeFocus()
 	a.run()
-	return &Doc{d: d, on: on, focus: a.focus, mentions: a.out, named: a.named}
+	first := make(map[*person]int, len(a.named))
+	for _, n := range a.named {
+		if _, ok := first[n.p]; !ok {
+			first[n.p] = n.start
+		}
+	}
+	return &Doc{d: d, on: on, focus: a.focus, mentions: a.out, named: a.named, first: first}
 }
 
 func (d *Dictionary) newAnalyzer(s string, toks []text.Token, on time.Time) *analyzer {
@@ -78,8 +93,12 @@ func (doc *Doc) Mentions() []Mention { return doc.mentions }
 // In returns the mentions inside [start, end).
 func (doc *Doc) In(start, end int) []Mention {
 	var out []Mention
-	for _, m := range doc.mentions {
-		if m.Start >= start && m.End <= end {
+	i := sort.Search(len(doc.mentions), func(i int) bool { return doc.mentions[i].Start >= start })
+	for _, m := range doc.mentions[i:] {
+		if m.Start >= end {
+			break
+		}
+		if m.End <= end {
 			out = append(out, m)
 		}
 	}
@@ -97,16 +116,13 @@ func (doc *Doc) Focus() string { return doc.focus }
 func (doc *Doc) Resolve(phrase string, at int) (Mention, bool) {
 	a := doc.d.newAnalyzer(phrase, text.Tokenize(phrase), doc.on)
 	a.focus = doc.focus
-	for _, n := range doc.named {
-		if n.start < at {
-			a.named = append(a.named, n)
-		}
-	}
-	for _, m := range doc.mentions {
-		if m.Start < at {
-			a.prior = append(a.prior, m)
-		}
-	}
+	// Both lists are in text order: the prefixes before at are what the
+	// reader has seen. The capacity limit makes appends copy, not overwrite.
+	k := sort.Search(len(doc.named), func(i int) bool { return doc.named[i].start >= at })
+	a.named = doc.named[:k:k]
+	k = sort.Search(len(doc.mentions), func(i int) bool { return doc.mentions[i].Start >= at })
+	a.prior = doc.mentions[:k:k]
+	a.first, a.at = doc.first, at
 	a.run()
 	if len(a.out) == 0 {
 		return Mention{}, false
@@ -162,8 +178,8 @@ func (a *analyzer) step(k int) int {
 			a.emit(m.Start, m.End, it.code+"GOV", it.name, it.kind)
 		}
 	case Nisba:
-		if a.counted(m) {
-			// عشرة فلسطينيين، آلاف السوريين: people, not their state.
+		if a.counted(m) || a.people(m) {
+			// عشرة فلسطينيين، آلاف السوريين، شابين فلسطينيين: people, not their state.
 			a.emit(m.Start, m.End, it.code+"CVL", it.name, Nisba)
 			break
 		}
@@ -191,12 +207,11 @@ func (a *analyzer) best(m lexicon.Match[*item]) *item {
 }
 
 func (a *analyzer) wasNamed(p *person) bool {
-	for _, n := range a.named {
-		if n.p == p {
-			return true
-		}
+	if a.seen[p] {
+		return true
 	}
-	return false
+	start, ok := a.first[p]
+	return ok && start < a.at
 }
 
 func (a *analyzer) text(start, end int) string {
@@ -213,6 +228,10 @@ func (a *analyzer) emit(start, end int, code, name string, k Kind) {
 func (a *analyzer) emitPerson(start, end int, p *person) {
 	a.emit(start, end, p.codeAt(a.on), p.name, Person)
 	a.named = append(a.named, named{p: p, start: start})
+	if a.seen == nil {
+		a.seen = map[*person]bool{}
+	}
+	a.seen[p] = true
 }
 
 // word returns the normalised form of token i.
@@ -245,6 +264,8 @@ var (
 	placeSectors = map[string]bool{"CVL": true, "REF": true, "REB": true, "MIL": true, "COP": true}
 	// quantities before a plural nisba count people.
 	quantities = keySet("عشرات", "مئات", "آلاف", "ملايين", "عشرة", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "بضعة", "عدد", "عددا", "ألف", "مليون")
+	// persons: nouns for private people, whose nisba is their nationality.
+	persons = keySet("شاب", "شابا", "شابين", "شبان", "طفل", "طفلا", "أطفال", "طفلين", "امرأة", "نساء", "رجل", "رجلا", "رجال", "مواطن", "مواطنا", "مواطنين", "مواطنون", "فتى", "فتاة", "ناشط", "ناشطا", "ناشطين", "أسير", "أسرى", "معتقل", "معتقلين", "صياد", "صيادين", "مزارع", "مزارعين", "عامل", "طالب", "طالبا", "طلاب", "سائح", "سياح", "مدني", "مدنيا", "صحفي", "صحفيا", "صحفيين", "شخص", "شخصا", "أشخاص")
 	// locatives before a country or capital make it a place (or part of a
 	// place's name: مطار دمشق), not an actor.
 	locatives = keySet("في", "داخل", "أنحاء", "جنوب", "شمال", "شرق", "غرب", "وسط", "عاصمة", "العاصمة", "قرب", "محيط", "أطراف", "مشارف", "ضواحي", "شوارع", "مطار", "ميناء", "جامعة", "ريف", "نحو")
@@ -283,6 +304,24 @@ func (a *analyzer) counted(m lexicon.Match[*item]) bool {
 	}
 	p := a.toks[m.First-1]
 	return p.Kind == text.Number || quantities[a.word(m.First-1)]
+}
+
+// people reports a nisba that names people, not their state: after a noun
+// for persons (شاب فلسطيني), or an indefinite plural (فلسطينيين، مصريون)
+// that no sector word governs; the definite الفلسطينيين may stand for a
+// side in talks.
+func (a *analyzer) people(m lexicon.Match[*item]) bool {
+	if m.Last-m.First != 1 {
+		return false
+	}
+	if m.First > 0 && persons[a.word(m.First-1)] {
+		return true // شاب فلسطيني، أطفال سوريون
+	}
+	w := strings.TrimPrefix(a.word(m.First), "و")
+	if strings.HasPrefix(w, "ال") {
+		return false
+	}
+	return strings.HasSuffix(w, "يين") || strings.HasSuffix(w, "يون")
 }
 
 // clitic returns the proclitic letters stripped from the first token of m
@@ -413,7 +452,9 @@ func (a *analyzer) seat(i int) (geo.Place, int, int, bool) {
 // title names none), else the holder of the qualified post on the article's
 // date.
 func (a *analyzer) resolveTitle(t *title, owner, qual string) *person {
-	for i := len(a.named) - 1; i >= 0; i-- {
+	// Look back over the last persons named only: a title refers to someone
+	// recent, and a bounded look-back keeps long texts linear.
+	for i := len(a.named) - 1; i >= max(0, len(a.named)-corefWindow); i-- {
 		p := a.named[i].p
 		for _, ps := range p.posts {
 			o, role, _ := strings.Cut(ps.key, ":")
@@ -592,11 +633,12 @@ func (a *analyzer) group(m lexicon.Match[*item], g *group) {
 func (a *analyzer) lastCodes(n int) []string {
 	var codes []string
 	seen := map[string]bool{}
-	all := append(append([]Mention(nil), a.prior...), a.out...)
-	for i := len(all) - 1; i >= 0 && len(codes) < n; i-- {
-		if c := all[i].Code; !seen[c] {
-			seen[c] = true
-			codes = append(codes, c)
+	for _, ms := range [][]Mention{a.out, a.prior} {
+		for i := len(ms) - 1; i >= 0 && len(codes) < n; i-- {
+			if c := ms[i].Code; !seen[c] {
+				seen[c] = true
+				codes = append(codes, c)
+			}
 		}
 	}
 	if len(codes) < n {
@@ -615,11 +657,16 @@ func (a *analyzer) lastCodes(n int) []string {
 // the Syrian conflict, where "الحكومة والمعارضة" are Syria's even in a Russian
 // statement).
 func (a *analyzer) computeFocus() string {
-	count := map[string]int{}
-	best, bestN := "", 0
-	for _, pl := range a.places {
+	// Places and actors count in text order, so that ties go to the first
+	// named; a text naming only places (قتل مدنيون في تعز) still has a focus.
+	type named struct {
+		at int
+		cc string
+	}
+	var all []named
+	for i, pl := range a.places {
 		if pl.Kind != "country" { // country names count below, as actors
-			count[pl.Country]++
+			all = append(all, named{i, pl.Country})
 		}
 	}
 	for _, m := range a.ms {
@@ -633,14 +680,19 @@ func (a *analyzer) computeFocus() string {
 					c = it.code[:3]
 				}
 			}
-			if c == "" {
-				continue
+			if c != "" {
+				all = append(all, named{m.First, c})
+				break
 			}
-			count[c]++
-			if count[c] > bestN {
-				best, bestN = c, count[c]
-			}
-			break
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].at < all[j].at })
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, n := range all {
+		count[n.cc]++
+		if count[n.cc] > bestN {
+			best, bestN = n.cc, count[n.cc]
 		}
 	}
 	if n := count["SYR"]; n > 0 && 3*n >= bestN {

@@ -50,6 +50,10 @@ func runServe(env *Env) error {
 		if n > 0 {
 			fmt.Fprintf(env.Stderr, "masar: ingested %d sample articles\n", n)
 		}
+		// The process pages need the events assigned to their processes.
+		if err := ensureAssigned(ctx, env, st, n > 0); err != nil {
+			return err
+		}
 	}
 	log := slog.New(slog.NewTextHandler(env.Stderr, nil))
 	h, err := server.New(server.Options{Store: st, Extractor: x, Logger: log})

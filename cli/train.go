@@ -12,21 +12,20 @@ func init() {
 }
 
 // Defaults of `masar train ner`; they are the settings of the shipped model,
-// so the command without --epochs/--seed/--patience reproduces it.
+// so the command without the other flags reproduces it.
 const (
 	nerEpochs   = 30
-	nerSeed     = 1
+	nerSeed     = 2
 	nerPatience = 5
 	nerDropout  = 0.4
-	nerFeatDrop = 0
 	nerMembers  = 1
 )
 
 func runTrain(env *Env) error {
 	if len(env.Args) == 0 || env.Args[0] != "ner" {
-		return usageError("usage: masar train ner --train FILE --dev FILE --out FILE [--epochs N] [--seed S] [--patience P]")
+		return usageError("usage: masar train ner --train FILE [--dev FILE] --out FILE [flags]")
 	}
-	fs := newFlags(env, "train ner", "--train FILE --dev FILE --out FILE [--epochs N] [--seed S] [--patience P]")
+	fs := newFlags(env, "train ner", "--train FILE [--dev FILE] --out FILE [--epochs N] [--seed S] [--patience P] [--dropout P] [--members K]")
 	trainPath := fs.String("train", "", "training data, CoNLL \"token tag\" lines")
 	devPath := fs.String("dev", "", "development data for choosing the epoch (optional)")
 	out := fs.String("out", "", "where to write the model (gzip)")
@@ -34,7 +33,6 @@ func runTrain(env *Env) error {
 	seed := fs.Int64("seed", nerSeed, "seed for shuffling")
 	patience := fs.Int("patience", nerPatience, "stop after this many epochs without a better dev F1 (0: never)")
 	dropout := fs.Float64("dropout", nerDropout, "probability of hiding a token's word-identity features in a training step")
-	featDropout := fs.Float64("feature-dropout", nerFeatDrop, "probability of hiding each feature in a training step")
 	members := fs.Int("members", nerMembers, "perceptrons averaged per stage, seeded seed, seed+1, ...")
 	if err := parseFlags(fs, env.Args[1:]); err != nil {
 		return err
@@ -55,7 +53,7 @@ func runTrain(env *Env) error {
 			return err
 		}
 	}
-	m, err := ner.Train(train, dev, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Patience: *patience, LexDropout: *dropout, FeatureDropout: *featDropout, Members: *members, Progress: env.Stderr})
+	m, err := ner.Train(train, dev, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Patience: *patience, LexDropout: *dropout, Members: *members, Progress: env.Stderr})
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package events
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // participants returns the actor mentions in tokens [from, to), without
@@ -23,7 +24,8 @@ func (c *Coder) participants(in input, toks []tok, from, to, after int) []partic
 		if m.end > hi {
 			continue
 		}
-		if placeLike(in, toks, m) || inDateline(in, m) || (m.nisba && !attached(toks, m, after)) {
+		if placeLike(in, toks, m) || inDateline(in, m) || border(toks, m) ||
+			(m.nisba && !attached(toks, m, after) && !conjoinedNisba(in, toks, out, m)) {
 			continue
 		}
 		if m.start >= after {
@@ -34,7 +36,12 @@ func (c *Coder) participants(in input, toks []tok, from, to, after int) []partic
 				m.recip = len(out) > 0 && out[len(out)-1].recip
 			}
 		}
-		if slices.ContainsFunc(out, func(p participant) bool { return p.code == m.code }) {
+		if j := slices.IndexFunc(out, func(p participant) bool { return p.code == m.code }); j >= 0 {
+			if isSource(toks, out[j]) {
+				// أعلنت الوزارة أن طائراتها قصفت: keep the mention that
+				// may act, the reporter may yet be dropped as a source
+				out[j] = m
+			}
 			continue
 		}
 		out = append(out, m)
@@ -57,6 +64,23 @@ func attached(toks []tok, m participant, after int) bool {
 		}
 	}
 	return m.start >= after && n <= 1
+}
+
+// conjoinedNisba reports a nisba joined by و to the attached nisba just
+// before it: الرئيسان المصري والفرنسي.
+func conjoinedNisba(in input, toks []tok, out []participant, m participant) bool {
+	if len(out) == 0 || !out[len(out)-1].nisba || intro(in, toks, m) != "and" {
+		return false
+	}
+	i, j := tokAt(toks, out[len(out)-1].start), tokAt(toks, m.start)
+	return j == i+1 || (j == i+2 && toks[i+1].norm == "و")
+}
+
+// border reports a country named as the other side of a border (على الحدود
+// مع سوريا): a place, not a party.
+func border(toks []tok, m participant) bool {
+	i := tokAt(toks, m.start)
+	return i > 1 && toks[i-1].norm == "مع" && toks[i-2].has(cues["border"]...)
 }
 
 // intro classifies the word introducing a mention: a recipient preposition,
@@ -147,13 +171,17 @@ var material = map[string]bool{"COOPERATE": true, "AID": true, "RETREAT": true, 
 func withoutSources(in input, toks []tok, parts []participant) []participant {
 	var out []participant
 	for _, p := range parts {
-		i := tokAt(toks, p.start)
-		if i > 0 && toks[i].start == p.start && toks[i-1].has(cues["source"]...) {
-			continue
+		if !isSource(toks, p) {
+			out = append(out, p)
 		}
-		out = append(out, p)
 	}
 	return out
+}
+
+// isSource reports a mention right after a reporting verb (أفاد المرصد).
+func isSource(toks []tok, p participant) bool {
+	i := tokAt(toks, p.start)
+	return i > 0 && toks[i].start == p.start && toks[i-1].has(cues["source"]...)
 }
 
 // speaker returns the subject of a speech verb in the sentence (وقال X:),
@@ -208,4 +236,148 @@ func quoteSpeaker(in input, toks []tok, open []participant) []participant {
 		return open
 	}
 	return speaker(in, toks)
+}
+
+// transitive marks the types whose verb takes the one acted on as its
+// direct object: in VSO "اعتقلت الشرطة المتظاهرين" and SVO "الشرطة اعتقلت
+// المتظاهرين" the noun phrase after the subject is the recipient.
+var transitive = map[string]bool{"ASSAULT": true, "COERCE": true, "ACCUSE": true, "SANCTION": true,
+	"THREATEN": true, "REQUEST": true, "REJECT": true, "SUPPORT": true}
+
+// targeted marks the types whose civilian participants are always the ones
+// acted on: civilians are hit or arrested, they do not bomb or arrest.
+var targeted = map[string]bool{"ASSAULT": true, "COERCE": true, "SANCTION": true}
+
+// roles tells actors from recipients after a verb: the first noun phrase
+// after it is its subject unless one came before it (SVO, or a subject
+// carried over), and the next one is its object. A victim right after an
+// attack or arrest verb (قتل خمسة جنود، أصيب مدنيون) reads the verb as
+// passive: the victim is the recipient and only an agent phrase (برصاص
+// الجيش، هجوم شنه مسلحون) names an actor. A noun such as مقتل or اعتقال
+// takes the one hit as its genitive.
+func roles(in input, toks []tok, h hit, parts []participant) {
+	t := h.t
+	trig := toks[h.first].start
+	after := toks[h.last].end
+	if targeted[t.typ] {
+		for i := range parts {
+			// a named person of some nationality may attack (طعن شاب
+			// فلسطيني جندياً); the word order below decides
+			if strings.HasSuffix(parts[i].code, "CVL") && !parts[i].people {
+				parts[i].recip = true
+			}
+		}
+	}
+	if t.flags["mutual"] {
+		// اشتباكات بين الجيش والمسلحين: both sides act
+		for i := range parts {
+			parts[i].recip = false
+		}
+		return
+	}
+	if !transitive[t.typ] || t.flags["meet"] {
+		return
+	}
+	patient := toks[h.first].has(cues["patient-verb"]...) || toks[h.first].has(cues["patient-noun"]...)
+	if t.flags["noun"] && !patient {
+		return
+	}
+	// a name before the verb is its subject unless a preposition or أن
+	// ends its phrase first (أصيب جنديان في انفجار؛ أعلنت الوزارة أن...)
+	subject := slices.ContainsFunc(parts, func(p participant) bool {
+		return !p.recip && p.start < trig && !slices.ContainsFunc(toks, func(t tok) bool {
+			return t.start >= p.end && t.end <= trig && isCue("dropped-prep", t.norm)
+		})
+	})
+	np, prevEnd := 0, after
+	for i := range parts {
+		p := &parts[i]
+		if p.start < after {
+			continue
+		}
+		if np == 0 || !sameNP(in, toks, prevEnd, *p) {
+			np++
+		}
+		prevEnd = p.end
+		if agentBefore(toks, *p) {
+			p.recip = false // قتل شرطيان على يد مسلحين: the killers act
+			continue
+		}
+		if i := tokAt(toks, p.start); i > 0 && toks[i].start == p.start && toks[i-1].has(cues["target"]...) {
+			p.recip = true // الهجوم على مواقع الجيش: the army is hit
+			continue
+		}
+		if p.recip {
+			continue
+		}
+		switch {
+		case np == 1 && patient && (t.flags["noun"] || victim(in, toks, *p)):
+			p.recip = true
+		case np == 1 && !subject:
+			// the subject of a VSO clause
+		case np == 1 || (np == 2 && !subject && !agentBefore(toks, *p)):
+			p.recip = true
+		}
+		if np == 1 && p.recip && patient {
+			// passive reading: later phrases are agents, not objects
+			subject = true
+			np = 3
+		}
+	}
+}
+
+// sameNP reports a mention that continues the noun phrase ending at end:
+// it overlaps it (the members of a group phrase), or a coordinating و or a
+// comma joins them, across only other actor names (الدول الضامنة روسيا
+// وتركيا). Two names side by side with nothing between are subject and
+// object: اتهمت الحكومة الحوثيين.
+func sameNP(in input, toks []tok, end int, m participant) bool {
+	if m.start < end || intro(in, toks, m) == "and" {
+		return true
+	}
+	joined := false
+	for _, t := range toks {
+		if t.start < end || t.start >= m.start {
+			continue
+		}
+		switch {
+		case t.norm == "و" || t.norm == "،" || t.norm == "," || t.norm == "(" || t.norm == ")":
+			joined = true
+		case !slices.ContainsFunc(in.actors, func(a participant) bool { return a.start <= t.start && t.end <= a.end }):
+			return false
+		}
+	}
+	return joined
+}
+
+// victim reports a mention counted by a number or quantity word (خمسة
+// جنود، عشرات المدنيين) or naming civilians: the ones hit by an action.
+func victim(in input, toks []tok, m participant) bool {
+	if strings.HasSuffix(m.code, "CVL") {
+		return true
+	}
+	i := tokAt(toks, m.start)
+	if i < 0 {
+		return false
+	}
+	if i > 1 && toks[i-1].norm == "من" {
+		i-- // عشرة من عناصر الشرطة
+	}
+	if i > 0 && toks[i].start <= m.start {
+		p := toks[i-1]
+		return p.has(cues["quantity"]...) || (p.norm != "" && unicode.IsDigit([]rune(p.norm)[0]))
+	}
+	return false
+}
+
+// agentBefore reports an agent phrase just before a mention (برصاص الجيش،
+// هجوم شنه مسلحون): it names who acted, not who was hit.
+func agentBefore(toks []tok, m participant) bool {
+	i := tokAt(toks, m.start)
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if toks[j].has(cues["agent"]...) {
+			return true
+		}
+	}
+	return false
 }

@@ -11,6 +11,7 @@ type participant struct {
 	text, code, name string
 	placeName        bool // a country or capital name, which can also be a place
 	nisba            bool // a bare nisba adjective (السورية), an attribute of a noun
+	people           bool // a nisba naming people (شاب فلسطيني), who may act
 	recip            bool // the recipient, not the actor, of this event
 }
 
@@ -243,6 +244,10 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 		// "اعتمد مجلس الأمن قراراً يطالب...": the sentence's actor goes on
 		d.parts = subjects(prev, nil)
 	}
+	if len(d.parts) == 0 && t.flags["meet"] {
+		d.parts = participation(c, in, toks, hits, k)
+	}
+	roles(in, toks, h, d.parts)
 	if t.mode == "visit" {
 		// يزور الرئيس الفرنسي بغداد: the visited country is the host
 		for i := range d.parts {
@@ -287,8 +292,8 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 	case t.flags["meet"] && future && d.modality != "negated",
 		t.flags["sign"] && future && d.modality != "negated":
 		d.typ, d.modality, d.mode, d.cameo, d.score = "AGREE", "asserted", "", "036", 4.0
-	case t.flags["sign"] && !signed(toks, h, 4),
-		t.flags["adopt"] && !signed(toks, h, 16):
+	case t.flags["sign"] && !signed(toks, h, 10, true),
+		t.flags["adopt"] && !signed(toks, h, 16, false):
 		return nil
 	case t.flags["ceasefire"]:
 		d.typ, d.cameo = ceasefire(toks, max(0, h.first-12), min(len(toks), h.last+6))
@@ -317,6 +322,27 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 		return nil
 	}
 	return d
+}
+
+// participation returns the parties named by بمشاركة/بحضور later in the
+// sentence of a meeting (اختتمت الجولة السادسة من المحادثات حول سوريا،
+// بمشاركة وفد الحكومة ووفد المعارضة), up to the next trigger of another type.
+func participation(c *Coder, in input, toks []tok, hits []hit, k int) []participant {
+	h := hits[k]
+	end := len(toks)
+	for _, x := range hits[k+1:] {
+		if x.t.typ != h.t.typ {
+			end = x.first
+			break
+		}
+	}
+	for i := h.last + 1; i < end; i++ {
+		if toks[i].has(cues["participation"]...) {
+			_, ct := clause(toks, i)
+			return c.participants(in, toks, i+1, min(ct, end), toks[i].end)
+		}
+	}
+	return nil
 }
 
 // subjects returns the actors (not recipients) of event from that are not
@@ -404,9 +430,13 @@ func ceasefire(toks []tok, from, to int) (string, string) {
 
 // signed reports a text within n words after a signature or adoption verb:
 // وقّع (على) مذكرة، اعتمد المجلس قراراً. Without one, وقع means "happened"
-// and اعتمد على "relied on".
-func signed(toks []tok, h hit, n int) bool {
+// and اعتمد على "relied on". A signature's text is in its clause (inClause),
+// after a subject that may be a list: ووقعت روسيا وتركيا وإيران على مذكرة.
+func signed(toks []tok, h hit, n int, inClause bool) bool {
 	for _, t := range toks[h.last+1 : min(len(toks), h.last+1+n)] {
+		if inClause && boundary(t) {
+			return false
+		}
 		if t.has(cues["texts"]...) {
 			return true
 		}

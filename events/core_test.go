@@ -62,6 +62,9 @@ func TestAbsorbAndCeasefire(t *testing.T) {
 		{"اجتمع الوزراء لبحث الأزمة", "CONSULT"},
 		{"وقعت الحكومة مذكرة تفاهم", "SUPPORT"},
 		{"وقعت اشتباكات عنيفة", "ASSAULT"},
+		{"ووقعت مصر والأردن والعراق على اتفاقية للطاقة", "SUPPORT"},
+		{"ووقعت اشتباكات عنيفة، بعد ساعات من إعلان الاتفاق", "ASSAULT"},
+		{"ودانت الخارجية الهجوم على القافلة", "ACCUSE"},
 	} {
 		rs := []rune(tc.text)
 		toks := tokenize(rs, 0, len(rs), nil)
@@ -76,7 +79,7 @@ func TestAbsorbAndCeasefire(t *testing.T) {
 			switch {
 			case h.t.flags["ceasefire"]:
 				typ, _ = ceasefire(toks, max(0, h.first-12), min(len(toks), h.last+6))
-			case h.t.flags["sign"] && !signed(toks, h, 4):
+			case h.t.flags["sign"] && !signed(toks, h, 10, true):
 				typ = ""
 			}
 			if typ != "" {

@@ -55,7 +55,8 @@ func (c *Coder) Code(text string, _ time.Time, doc *actors.Doc, dates []timex.Ex
 		for _, m := range ms {
 			in.actors = append(in.actors, participant{start: m.Start, end: m.End, text: m.Text,
 				code: m.Code, name: m.Name, placeName: m.Kind == actors.Country || m.Kind == actors.Capital,
-				nisba: m.Kind == actors.Nisba})
+				nisba:  m.Kind == actors.Nisba && !strings.HasSuffix(m.Code, "CVL"), // عشرة فلسطينيين are people
+				people: m.Kind == actors.Nisba && strings.HasSuffix(m.Code, "CVL")})
 		}
 	}
 	if c.gaz != nil {

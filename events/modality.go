@@ -23,6 +23,24 @@ func modality(toks []tok, cf, ct int, h hit) string {
 			return "negated"
 		}
 	}
+	// a verbal noun is negated through the verb that holds it (لم يعقد
+	// المجلس جلسته) or a negative-polarity أي (لم تشهد المدينة أي اشتباكات)
+	lv := -1
+	if h.t.flags["noun"] {
+		for j := h.first - 1; j >= cf && j >= h.first-4; j-- {
+			if toks[j].has(cues["light"]...) {
+				lv = j
+				break
+			}
+		}
+	}
+	if h.first > cf && toks[h.first-1].has(cues["polarity"]...) {
+		for j := h.first - 2; j >= cf; j-- {
+			if in(toks[j].norm, cues["negation"]) {
+				return "negated"
+			}
+		}
+	}
 	for i := h.first - 1; i >= 0 && i >= h.first-6; i-- {
 		t := &toks[i]
 		if t.punct {
@@ -40,7 +58,7 @@ func modality(toks []tok, cf, ct int, h hit) string {
 			continue
 		}
 		// لا سيما، لا يزال، لا بد are not negations
-		near := h.first-i <= 3 && !(i+1 < len(toks) && toks[i+1].has(cues["not-negation"]...))
+		near := (h.first-i <= 3 || (i < lv && lv-i <= 3)) && !(i+1 < len(toks) && toks[i+1].has(cues["not-negation"]...))
 		w := t.norm
 		switch {
 		case near && in(w, cues["negation"]), in(w, cues["negation-far"]):

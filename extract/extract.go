@@ -13,13 +13,15 @@ import (
 	"github.com/masar-project/masar/events"
 	"github.com/masar-project/masar/geo"
 	"github.com/masar-project/masar/ner"
+	"github.com/masar-project/masar/process"
 	"github.com/masar-project/masar/quote"
 	"github.com/masar-project/masar/timex"
 )
 
-// MaxTextBytes bounds one article's text; longer texts are refused with an
-// error rather than risking the run.
-const MaxTextBytes = 32 << 20
+// MaxTextBytes bounds one article's text. News articles are well under 100 KB;
+// a longer text is a book or a mis-split dump and is refused with a clear error
+// rather than holding up the run.
+const MaxTextBytes = 2 << 20
 
 // Extractor runs the pipeline. It is safe for concurrent use.
 type Extractor struct {
@@ -101,6 +103,7 @@ func (x *Extractor) Extract(a article.Article) (res article.Result) {
 	}
 	res.Entities = x.entities(a.Text, doc)
 	res.Events = x.coder.Code(a.Text, anchor, doc, dates)
+	process.Annotate(a.Text, anchor, res.Events)
 	return res
 }
 

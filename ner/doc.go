@@ -95,7 +95,10 @@ func addDocContext(infos [][]tokInfo, preds [][]int) {
 
 // informative reports whether a normalised word is long enough to identify
 // a name (one-letter tokens and punctuation are not).
-func informative(s string) bool { return utf8.RuneCountInString(s) >= 2 }
+func informative(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	return size < len(s)
+}
 
 // idSpans is spans over tag ids.
 func idSpans(tags []int) []span {

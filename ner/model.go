@@ -3,8 +3,12 @@
 // linear-chain model over BIO tags, sparse hashed features designed for
 // Arabic (normalised and clitic-stripped forms, affixes, word shape, a window
 // of neighbours, trigger words and gazetteers) and Viterbi decoding
-// constrained to well-formed tag sequences. A model trained on ANERcorp is
-// embedded; see README.md for how to reproduce it.
+// constrained to well-formed tag sequences, run in two stages so that names
+// found in one sentence of a document help in the others (doc.go). A model
+// trained on ANERcorp is embedded; README.md says how to reproduce it:
+//
+//	masar train ner --train ../shared/data/anercorp/train.txt \
+//		--dev ../shared/data/anercorp/dev.txt --out ner/model.bin.gz
 package ner
 
 import (
@@ -433,8 +437,8 @@ func viterbi[T float32 | int64](score, trans []T, neg T, back []int8, best []int
 		bk := back[i*numTags:][:numTags]
 		for t := range numTags {
 			bestP, bestS := -1, neg
-			for p := range numTags {
-				if !transOK[p][t] || prev[p] == neg {
+			for _, p := range prevTags[t] {
+				if prev[p] == neg {
 					continue
 				}
 				if v := prev[p] + trans[p*numTags+t]; bestP < 0 || v > bestS {

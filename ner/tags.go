@@ -47,6 +47,18 @@ var transOK = func() (ok [numTags + 1][numTags]bool) {
 	return ok
 }()
 
+// prevTags[t] lists the tags that t may follow, for Viterbi's inner loop.
+var prevTags = func() (out [numTags][]int) {
+	for t := range numTags {
+		for p := range numTags {
+			if transOK[p][t] {
+				out[t] = append(out[t], p)
+			}
+		}
+	}
+	return out
+}()
+
 // repairTags rewrites tags in place the way conlleval reads them: an I-X that
 // does not continue an X entity starts one, so it becomes B-X.
 func repairTags(tags []int) {

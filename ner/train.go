@@ -23,10 +23,6 @@ type TrainOptions struct {
 	// features during a training step, which makes the model lean on
 	// context and word shape for unknown words.
 	LexDropout float64
-	// FeatureDropout is the probability of hiding each feature of a token
-	// during a training step (feature bagging), which spreads the weight
-	// over redundant features.
-	FeatureDropout float64
 	// Members is how many perceptrons, seeded Seed, Seed+1, ..., are
 	// trained for each stage and averaged: averaging lowers the variance
 	// that the order of the training sentences brings (0 means 1).
@@ -74,7 +70,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		rest := append(slices.Clip(data[:lo]), data[hi:]...)
 		var ws []*weights
 		for j, e := range e1 {
-			o := TrainOptions{Epochs: e, Seed: opt.Seed + int64(j), LexDropout: opt.LexDropout, FeatureDropout: opt.FeatureDropout}
+			o := TrainOptions{Epochs: e, Seed: opt.Seed + int64(j), LexDropout: opt.LexDropout}
 			w, _, _ := fit(rest, nil, o, 1, nil, nil)
 			ws = append(ws, w)
 		}
@@ -100,9 +96,9 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		return evaluate(dev, m.TagDocument)
 	})
 	m.compile()
-	m.Info = fmt.Sprintf("two-stage averaged perceptron, %d training sentences, seed %d, %d members, at most %d epochs, patience %d, lexical dropout %g, feature dropout %g; "+
+	m.Info = fmt.Sprintf("two-stage averaged perceptron, %d training sentences, seed %d, %d members, at most %d epochs, patience %d, lexical dropout %g; "+
 		"first stage: epochs %v, %d features; second stage: epochs %v, %d features",
-		len(data), opt.Seed, len(e1), opt.Epochs, opt.Patience, opt.LexDropout, opt.FeatureDropout, e1, len(m.stage1.hashes), e2, len(m.stage2.hashes))
+		len(data), opt.Seed, len(e1), opt.Epochs, opt.Patience, opt.LexDropout, e1, len(m.stage1.hashes), e2, len(m.stage2.hashes))
 	if len(dev) > 0 {
 		m.Info += fmt.Sprintf("; dev F1 %.4f (first stage alone %.4f)", f2, f1)
 	}
@@ -235,7 +231,7 @@ func fit(data []sample, dev []Sentence, opt TrainOptions, stage uint64, set func
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		mistakes := 0
 		for _, k := range order {
-			mistakes += tr.step(&tr.sents[k], rng, opt.LexDropout, opt.FeatureDropout)
+			mistakes += tr.step(&tr.sents[k], rng, opt.LexDropout)
 		}
 		w := tr.average()
 		if len(dev) == 0 {
@@ -284,7 +280,6 @@ type trainer struct {
 	back   []int8
 	pred   []int
 	active [][]int32 // the features of each token used in this step
-	kept   [][]int32 // buffers for active under feature dropout
 }
 
 func newTrainer(data []sample) *trainer {
@@ -318,27 +313,14 @@ func newTrainer(data []sample) *trainer {
 
 // step decodes one sentence with the current weights and, if it is wrong,
 // moves the weights towards the gold tags. It reports 1 for a mistake.
-func (tr *trainer) step(s *trainSent, rng *rand.Rand, dropout, featDropout float64) int {
+func (tr *trainer) step(s *trainSent, rng *rand.Rand, dropout float64) int {
 	n := len(s.gold)
 	tr.score = resize(tr.score, n*numTags)
 	clear(tr.score)
 	tr.active = resize(tr.active, n)
-	if len(tr.kept) < n {
-		tr.kept = append(tr.kept, make([][]int32, n-len(tr.kept))...)
-	}
 	for i, fs := range s.feats {
 		if dropout > 0 && rng.Float64() < dropout {
 			fs = fs[numLexical:]
-		}
-		if featDropout > 0 {
-			kept := tr.kept[i][:0]
-			for _, f := range fs {
-				if rng.Float64() >= featDropout {
-					kept = append(kept, f)
-				}
-			}
-			tr.kept[i] = kept
-			fs = kept
 		}
 		tr.active[i] = fs
 		row := tr.score[i*numTags:][:numTags]

@@ -241,7 +241,8 @@ func (c *Catalog) readSentence(toks []text.Token, sn text.Sentence, dates []time
 			if k < len(toks) && toks[k].Text == "-" {
 				k++
 			}
-			if k < len(toks) && !inDate(toks[k]) {
+			if k < len(toks) && !inDate(toks[k]) && (!v.strong || c.endsInPlace(toks[m.Last-1], v.p)) &&
+				(k+1 == len(toks) || !c.is("unit", toks[k+1])) {
 				if n, ok := roundNumber(toks[k]); ok {
 					out.procs = append(out.procs, mention{p: v.p, strong: true, venue: !v.strong, pos: m.Start, tok: m.First})
 					out.rounds = append(out.rounds, roundMention{p: v.p, n: n, pos: m.Start, after: k + 1})
@@ -289,6 +290,18 @@ func (c *Catalog) talkNear(toks []text.Token, first, last int, p *Process) bool 
 	return false
 }
 
+// endsInPlace reports whether a token is (the end of) a venue name of p, so
+// that a number after "مؤتمر الرياض" is a round but not one after "اللجنة
+// الدستورية" (تضم اللجنة الدستورية 45 عضوا).
+func (c *Catalog) endsInPlace(t text.Token, p *Process) bool {
+	for _, r := range readings(t) {
+		if p.placeEnds[r] {
+			return true
+		}
+	}
+	return false
+}
+
 // isCue reports whether a token is a talks word for p's venue.
 func (c *Catalog) isCue(t text.Token, p *Process) bool {
 	if len(p.Cues) == 0 {
@@ -328,6 +341,9 @@ func (c *Catalog) roundAt(toks []text.Token, i int, inDate func(text.Token) bool
 		for j := i + 1; j < len(toks) && j <= i+4; j++ {
 			t := toks[j]
 			if n, ok := roundNumber(t); ok && !inDate(t) {
+				if j+1 < len(toks) && c.is("unit", toks[j+1]) {
+					break // استمر الاجتماع 3 ساعات
+				}
 				rm.n, rm.after = n, j+1
 				return rm, true
 			}

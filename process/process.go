@@ -49,6 +49,8 @@ type Process struct {
 	Cues    []string          `json:"cues"`    // talks words for Places; empty means the common ones
 	Venue   article.Location  `json:"venue"`
 	Roles   map[string]string `json:"roles"` // actor code -> role
+
+	placeEnds map[string]bool // normalised last words of Places
 }
 
 // Role returns an actor code's role in the process, "" when it has none.
@@ -175,8 +177,12 @@ func load() (*Catalog, error) {
 		for _, n := range p.Names {
 			c.phrases.Add(n, phrase{p: p, strong: true})
 		}
+		p.placeEnds = map[string]bool{}
 		for _, n := range p.Places {
 			c.phrases.Add(n, phrase{p: p})
+			if keys := lexicon.Keys(n); len(keys) > 0 {
+				p.placeEnds[keys[len(keys)-1]] = true
+			}
 		}
 	}
 	if err := c.loadWords(); err != nil {
@@ -237,7 +243,7 @@ func (c *Catalog) loadWords() error {
 			c.anaphora.Add(w, true)
 		case "future-phrase":
 			c.futurePhrases.Add(w, true)
-		case "talk", "not-talk", "round", "future", "next", "gap", "counted":
+		case "talk", "not-talk", "unit", "round", "future", "next", "gap", "counted":
 			if c.words[kind] == nil {
 				c.words[kind] = map[string]bool{}
 			}

@@ -143,6 +143,9 @@ func TestBrowser(t *testing.T) {
 	if markers, land := b.count("#map-chart .marker"), b.count("#map-chart path.land"); markers != 2 || land < 50 {
 		t.Errorf("map has %d markers and %d countries", markers, land)
 	}
+	if markers := b.count("#syria-chart .marker"); markers != 1 {
+		t.Errorf("Syria map has %d markers, want 1 (Idlib)", markers)
+	}
 	b.do("processes",
 		chromedp.Navigate(ts.URL+"/#/processes"),
 		chromedp.WaitVisible(chromedp.CSS("#process-list a")))

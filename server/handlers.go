@@ -230,8 +230,8 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 }
 
 // filterOnly reads the event filters of an aggregate endpoint.
-func filterOnly(r *http.Request, extra ...string) (store.EventFilter, error) {
-	v, err := query(r, append(extra, filterParams...)...)
+func filterOnly(r *http.Request) (store.EventFilter, error) {
+	v, err := query(r, filterParams...)
 	if err != nil {
 		return store.EventFilter{}, err
 	}

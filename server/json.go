@@ -114,7 +114,8 @@ type segment struct {
 }
 
 // segments splits the store's HTML snippet (escaped text with <mark>) into
-// plain-text pieces, so that clients never need to insert HTML.
+// plain-text pieces, so that clients never need to insert HTML; adjacent
+// matched words are joined into one piece.
 func segments(snippet string) []segment {
 	out := []segment{}
 	mark := false
@@ -130,6 +131,11 @@ func segments(snippet string) []segment {
 		}
 		if piece != "" {
 			out = append(out, segment{Text: html.UnescapeString(piece), Mark: mark})
+		}
+		// Matched words with only spaces between them read as one phrase.
+		if n := len(out); mark && n >= 3 && out[n-3].Mark && !out[n-2].Mark && strings.TrimSpace(out[n-2].Text) == "" {
+			out[n-3].Text += out[n-2].Text + out[n-1].Text
+			out = out[:n-2]
 		}
 		if i < 0 {
 			break

@@ -57,6 +57,8 @@ func TestSegments(t *testing.T) {
 		{"… بدأت <mark>المشاورات</mark> في &quot;جنيف&quot; …", []segment{
 			{Text: "… بدأت "}, {Text: "المشاورات", Mark: true}, {Text: ` في "جنيف" …`}}},
 		{"<mark>a</mark><mark>b</mark>", []segment{{Text: "a", Mark: true}, {Text: "b", Mark: true}}},
+		{"في <mark>وقف</mark> <mark>إطلاق</mark> <mark>النار</mark> الآن", []segment{
+			{Text: "في "}, {Text: "وقف إطلاق النار", Mark: true}, {Text: " الآن"}}},
 		{"x <mark>unclosed", []segment{{Text: "x "}, {Text: "unclosed", Mark: true}}},
 	}
 	for _, tc := range tests {

@@ -12,11 +12,16 @@ import (
 	"github.com/masar-project/masar/article"
 )
 
-// synth generates synthetic articles from the words of testdata/story.txt.
+// synth generates synthetic articles. Their words are drawn from two pools:
+// the words of testdata/story.txt (common words, like a language's function
+// words and news vocabulary) and 20,000 made-up words whose frequencies
+// follow Zipf's law, as the rest of a real vocabulary does.
 type synth struct {
-	r     *rand.Rand
-	words []string
-	n     int
+	r      *rand.Rand
+	words  []string
+	pseudo []string // by rank: pseudo[0] is the most frequent
+	zipf   *rand.Zipf
+	n      int
 }
 
 var (
@@ -27,13 +32,28 @@ var (
 )
 
 func newSynth(tb testing.TB) *synth {
-	return &synth{r: rand.New(rand.NewPCG(7, 11)), words: strings.Fields(readTestdata(tb, "story.txt"))}
+	r := rand.New(rand.NewPCG(7, 11))
+	letters := []rune("ابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+	pseudo := make([]string, 20_000)
+	for i := range pseudo {
+		w := make([]rune, 3+r.IntN(5))
+		for j := range w {
+			w[j] = letters[r.IntN(len(letters))]
+		}
+		pseudo[i] = string(w)
+	}
+	return &synth{r: r, words: strings.Fields(readTestdata(tb, "story.txt")), pseudo: pseudo,
+		zipf: rand.NewZipf(r, 1.1, 1, uint64(len(pseudo)-1))}
 }
 
 func (g *synth) sentence(n int) string {
 	w := make([]string, n)
 	for i := range w {
-		w[i] = g.words[g.r.IntN(len(g.words))]
+		if g.r.IntN(10) < 4 {
+			w[i] = g.words[g.r.IntN(len(g.words))]
+		} else {
+			w[i] = g.pseudo[g.zipf.Uint64()]
+		}
 	}
 	return strings.Join(w, " ") + "."
 }
@@ -179,9 +199,16 @@ func BenchmarkQueries100k(b *testing.B) {
 		b.Run("merged/actor", func(b *testing.B) {
 			reportLatency(b, func() error { _, _, err := s.MergedEvents(ctx, EventFilter{Actor: "TURGOV", Limit: 50}); return err })
 		})
-		for _, q := range []string{"المفاوضات", "الأمم المتحدة", "وقف إطلاق النار", "المساعدات الطبية"} {
-			b.Run("search/"+q, func(b *testing.B) {
-				reportLatency(b, func() error { _, _, err := s.Search(ctx, q, 20, 0); return err })
+		for _, q := range []struct{ name, query string }{
+			{"common-word", "المفاوضات"},
+			{"two-common-words", "الأمم المتحدة"},
+			{"frequent-word", g.pseudo[3]},
+			{"mid-word", g.pseudo[300]},
+			{"rare-word", g.pseudo[10_000]},
+			{"common+mid", "المفاوضات " + g.pseudo[300]},
+		} {
+			b.Run("search/"+q.name, func(b *testing.B) {
+				reportLatency(b, func() error { _, _, err := s.Search(ctx, q.query, 20, 0); return err })
 			})
 		}
 	})

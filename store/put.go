@@ -13,9 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/masar-project/masar/article"
+	"github.com/masar-project/masar/text"
 )
 
 // ArticleRecord is an article with its provenance, as ingest stores it.
@@ -23,14 +22,14 @@ type ArticleRecord struct {
 	article.Article           // ID (the source's id or URL-derived), Text, Published, URL, Title
 	Source          string    // file path or URL it was read from
 	Format          string    // txt|jsonl|html|rss|atom|warc
-	Byline          string    //
+	Byline          string    // author line, as the page gives it
 	Canonical       string    // canonical URL declared by the page
-	Lang            string    //
+	Lang            string    // language tag, e.g. ar
 	Charset         string    // charset the bytes were decoded from
 	Fetched         time.Time // when it was read
 	ContentHash     string    // ContentHash(Text); computed by Put if empty
 	SimHash         uint64    // SimHash(Text); computed by Put if zero
-	NearDuplicateOf int64     // set by Put (ignored on input): the stored article this one nearly repeats
+	NearDuplicateOf int64     // filled by Article (Put ignores it): the stored article this one nearly repeats
 }
 
 // PutResult says what Put did with an article.
@@ -44,10 +43,12 @@ type PutResult struct {
 // two articles that are the same story with light edits.
 const nearDupDistance = 3
 
-// ContentHash is the hex SHA-256 of text after Unicode NFC normalisation and
-// whitespace collapsing, so that re-encoded or re-wrapped copies hash alike.
-func ContentHash(text string) string {
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(norm.NFC.String(text)), " ")))
+// ContentHash is the hex SHA-256 of text in its matching form
+// (text.NormalizeString, white space collapsed): copies that differ only in
+// encoding, alef and hamza spellings, diacritics or line wrapping hash alike.
+// It is the same key as ingest.ContentHash.
+func ContentHash(s string) string {
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(text.NormalizeString(s)), " ")))
 	return hex.EncodeToString(sum[:])
 }
 

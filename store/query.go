@@ -39,18 +39,30 @@ type EventRow struct {
 
 // where builds the condition on events e for a filter.
 func (s *Store) where(f EventFilter) (string, []any, error) {
+	return s.whereFor(f, false)
+}
+
+// whereFor is where with a choice of plan for the actor condition. As an IN
+// list it suits counting and rare actors: the database collects the actor's
+// events, then sorts them. As a correlated EXISTS it suits listing a page of
+// a frequent actor's events: the database walks the date index and stops
+// after the page. Both select the same rows.
+func (s *Store) whereFor(f EventFilter, exists bool) (string, []any, error) {
 	var conds []string
 	var args []any
 	if f.Actor != "" {
 		code := strings.ToUpper(strings.TrimSpace(f.Actor))
+		match, codeArgs := `code = ?`, []any{code}
 		if len(code) == 3 {
 			// A range rather than LIKE, so that the code index serves it.
-			conds = append(conds, `e.id IN (SELECT event_id FROM event_actors WHERE code >= ? AND code < ?)`)
-			args = append(args, code, code[:2]+string(code[2]+1))
-		} else {
-			conds = append(conds, `e.id IN (SELECT event_id FROM event_actors WHERE code = ?)`)
-			args = append(args, code)
+			match, codeArgs = `code >= ? AND code < ?`, []any{code, code[:2] + string(code[2]+1)}
 		}
+		if exists {
+			conds = append(conds, `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.`+match+`)`)
+		} else {
+			conds = append(conds, `e.id IN (SELECT event_id FROM event_actors WHERE `+match+`)`)
+		}
+		args = append(args, codeArgs...)
 	}
 	if f.Type != "" {
 		conds = append(conds, `e.type = ?`)
@@ -149,6 +161,10 @@ func nullString(s sql.NullString) *string {
 	return &s.String
 }
 
+// walkThreshold is the number of matching events above which listing a page
+// walks the date index (see whereFor) instead of sorting every match.
+const walkThreshold = 2000
+
 // Events returns one page of the events that match f, latest first (undated
 // last), and the number of matching events.
 func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventRow, int, error) {
@@ -162,6 +178,11 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventRow, int, err
 	}
 	if f.Limit <= 0 {
 		f.Limit = 100
+	}
+	if f.Actor != "" && total > walkThreshold {
+		if where, args, err = s.whereFor(f, true); err != nil {
+			return nil, 0, err
+		}
 	}
 	var out []EventRow
 	err = s.eachEvent(ctx, where, latestFirst, args, f.Limit, f.Offset, func(r EventRow) error {

@@ -83,6 +83,18 @@ func TestEventFilters(t *testing.T) {
 			if !reflect.DeepEqual(each, tc.want) {
 				t.Errorf("%s: EachEvent got %v, want %v", tc.name, each, tc.want)
 			}
+			// The plan Events uses for frequent actors selects the same rows.
+			where, args, err := s.whereFor(tc.f, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var walked []string
+			if err := s.eachEvent(ctx, where, latestFirst, args, 0, 0, func(r EventRow) error { walked = append(walked, r.Type); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(walked, tc.want) {
+				t.Errorf("%s: EXISTS plan got %v, want %v", tc.name, walked, tc.want)
+			}
 		}
 		page, total, err := s.Events(ctx, EventFilter{Limit: 2, Offset: 1})
 		if err != nil || total != 5 || len(page) != 2 || page[0].Type != "REQUEST" {

@@ -85,10 +85,12 @@ func (s *Store) Search(ctx context.Context, q string, limit, offset int) ([]Hit,
 	if err := s.db.QueryRowContext(ctx, s.d.q(`SELECT COUNT(*) FROM (`+match+`) t`), arg).Scan(&total); err != nil {
 		return nil, 0, s.wrap(err)
 	}
+	// Rank and cut the page before joining, so that only the page's texts are read.
 	rows, err := s.db.QueryContext(ctx, s.d.q(`SELECT t.kind, t.article_id, t.event_id, t.score, a.title,
     CASE WHEN t.kind = 'article' THEN a.body ELSE e.evidence END
-FROM (`+match+`) t JOIN articles a ON a.id = t.article_id LEFT JOIN events e ON e.id = t.event_id
-ORDER BY t.score DESC, t.article_id DESC, t.event_id LIMIT ? OFFSET ?`), arg, limit, offset)
+FROM (`+match+` ORDER BY score DESC, article_id DESC, event_id LIMIT ? OFFSET ?) t
+JOIN articles a ON a.id = t.article_id LEFT JOIN events e ON e.id = t.event_id
+ORDER BY t.score DESC, t.article_id DESC, t.event_id`), arg, limit, offset)
 	if err != nil {
 		return nil, 0, s.wrap(err)
 	}

@@ -1,6 +1,16 @@
 // Package store is masar's system of record: articles with their provenance
 // and annotations, merged events across articles, and Arabic full-text search,
 // on embedded SQLite (the default) or on PostgreSQL with the same behaviour.
+//
+// Each Put is one transaction, so a killed process loses nothing committed.
+// SQLite runs in WAL mode (readers never wait for the writer; writers wait up
+// to a busy timeout, then fail with ErrLocked); PostgreSQL writers of one
+// schema are serialised by an advisory lock. The SQL that differs between the
+// two lives in dialect.go and in migrations/{sqlite,postgres}.
+//
+// Search indexes the normalised, clitic-stripped stems of package text
+// (FTS5 with bm25 on SQLite, a 'simple' tsvector with ts_rank on
+// PostgreSQL); snippets are cut from the original text by shared Go code.
 package store
 
 import (
@@ -96,7 +106,10 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	// A plain path (not a file: URI), so that no character of it is decoded.
-	dsn := fmt.Sprintf("%s?_busy_timeout=%d&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=1&_txlock=immediate",
+	// A 32 MB page cache and memory-mapped reads: filtered queries over 100,000
+	// events were three times slower with SQLite's 2 MB default.
+	dsn := fmt.Sprintf("%s?_busy_timeout=%d&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=1&_txlock=immediate"+
+		"&_pragma=cache_size(-32768)&_pragma=mmap_size(268435456)",
 		path, busyTimeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {

@@ -290,3 +290,22 @@ func TestConcurrentWriters(t *testing.T) {
 		})
 	}
 }
+
+func TestContentHash(t *testing.T) {
+	base := ContentHash("أعلنت الحكومة هدنة جديدة")
+	tests := []struct {
+		text string
+		same bool
+	}{
+		{"أعلنت الحكومة هدنة جديدة", true},
+		{"  أعلنت\nالحكومة   هدنة جديدة \r\n", true},
+		{"أعلنَت الحكومةُ هُدنةً جديدة", true}, // diacritics
+		{"اعلنت الحكومة هدنة جديدة", true},     // bare alef
+		{"أعلنت الحكومة هدنة قديمة", false},
+	}
+	for _, tc := range tests {
+		if got := ContentHash(tc.text) == base; got != tc.same {
+			t.Errorf("ContentHash(%q) same = %v, want %v", tc.text, got, tc.same)
+		}
+	}
+}

@@ -104,7 +104,7 @@ CREATE TABLE event_actors (
     surface  TEXT    NOT NULL DEFAULT ''
 );
 CREATE INDEX event_actors_code ON event_actors(code, event_id);
-CREATE INDEX event_actors_event ON event_actors(event_id);
+CREATE INDEX event_actors_event ON event_actors(event_id, code);
 
 -- Filled by the process engine: which peace process (and round) an event belongs to.
 CREATE TABLE event_processes (

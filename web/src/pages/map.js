@@ -16,24 +16,28 @@ export async function mapPage({ params }) {
   const f = filterParams(params);
   const res = await api("/api/stats/places", f);
   const places = res.items.filter((p) => p.lat || p.lon);
+  const inSyria = places.filter((p) => p.country === "SYR");
   return h("section", { class: "page" },
     h("h1", {}, t("map")),
     await filterForm(params, "map"),
     h("p", { class: "muted" }, t("mapNote")),
     h("div", { class: "split map-split" },
-      h("div", { class: "card chart", id: "map-chart" }, mapChart(places, f)),
+      h("div", {},
+        h("div", { class: "card chart" }, h("h2", {}, t("syria")), h("div", { id: "syria-chart" }, mapChart(inSyria, f, true))),
+        h("div", { class: "card chart" }, h("h2", {}, t("allPlaces")), h("div", { id: "map-chart" }, mapChart(places, f, false)))),
       h("aside", { class: "card" }, h("h2", {}, t("placesList")),
         res.items.length ? h("ul", { class: "plain places" }, res.items.map((p) =>
           h("li", {}, h("a", { href: `#/events?${filterQuery(f, { place: p.name })}` }, p.text || p.name),
             h("span", { class: "muted" }, ` ${p.country} · ${fmtNum(p.count)}`)))) : t("noData"))));
 }
 
-function mapChart(places, f) {
-  // Frame Syria and its neighbours, widened to take in every marker.
+// mapChart draws the places on country shapes: framed on Syria alone, or on
+// Syria widened to take in every marker.
+function mapChart(places, f, syriaOnly) {
   const syria = region.features.find((c) => c.id === "760");
   const frame = {
     type: "FeatureCollection",
-    features: [syria, ...places.map((p) => ({ type: "Feature", geometry: { type: "Point", coordinates: [p.lon, p.lat] } }))],
+    features: [syria, ...(syriaOnly ? [] : places.map((p) => ({ type: "Feature", geometry: { type: "Point", coordinates: [p.lon, p.lat] } })))],
   };
   const proj = geoMercator().fitExtent([[60, 60], [W - 60, H - 60]], frame);
   const path = geoPath(proj);

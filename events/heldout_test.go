@@ -1,0 +1,262 @@
+package events
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/masar-project/masar/actors"
+	"github.com/masar-project/masar/article"
+	"github.com/masar-project/masar/geo"
+	"github.com/masar-project/masar/timex"
+)
+
+// goldEvent is one event of testdata/heldout_gold.jsonl, in the shape of the
+// shared gold files (OUTPUT.md).
+type goldEvent struct {
+	Type       string                  `json:"type"`
+	AltTypes   []string                `json:"alt_types"`
+	Modality   string                  `json:"modality"`
+	Optional   bool                    `json:"optional"`
+	Actors     []struct{ Code string } `json:"actors"`
+	Recipients []struct{ Code string } `json:"recipients"`
+	Anchor     string                  `json:"anchor"`
+}
+
+// heldout is the outcome of coding the held-out set, scored as score-events
+// scores (an event matches on type and an anchor in its evidence; the
+// candidate sharing most codes wins; optional events count neither way).
+type heldout struct {
+	tp, sys, gold int
+	part          float64 // summed code-set F1 over matched events with codes
+	partN         int
+	modOK, roleOK int
+	misses        []string
+}
+
+func (h heldout) f1() float64 {
+	if h.tp == 0 {
+		return 0
+	}
+	p, r := float64(h.tp)/float64(h.sys), float64(h.tp)/float64(h.gold)
+	return 2 * p * r / (p + r)
+}
+
+var scoreMarks = regexp.MustCompile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+func scoreNorm(s string) string {
+	return strings.Join(strings.Fields(scoreMarks.ReplaceAllString(s, "")), " ")
+}
+
+func codeSet(as []article.Actor) map[string]bool {
+	m := map[string]bool{}
+	for _, a := range as {
+		m[a.Code] = true
+	}
+	return m
+}
+
+func goldSet(as []struct{ Code string }) map[string]bool {
+	m := map[string]bool{}
+	for _, a := range as {
+		m[a.Code] = true
+	}
+	return m
+}
+
+func union(a, b map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for k := range a {
+		m[k] = true
+	}
+	for k := range b {
+		m[k] = true
+	}
+	return m
+}
+
+func setF1(g, s map[string]bool) float64 {
+	if len(g) == 0 && len(s) == 0 {
+		return 1
+	}
+	tp := 0
+	for k := range g {
+		if s[k] {
+			tp++
+		}
+	}
+	if tp == 0 {
+		return 0
+	}
+	p, r := float64(tp)/float64(len(s)), float64(tp)/float64(len(g))
+	return 2 * p * r / (p + r)
+}
+
+func sameSet(a, b map[string]bool) bool { return len(a) == len(b) && setF1(a, b) == 1 }
+
+func readJSONL[T any](t *testing.T, path string) []T {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []T
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// scoreHeldout codes every article of the held-out set as masar extract does
+// and scores it against the gold.
+func scoreHeldout(t *testing.T) heldout {
+	c := New(actors.Default(), geo.Default())
+	arts := readJSONL[article.Article](t, "testdata/heldout.jsonl")
+	golds := readJSONL[struct {
+		ID     string      `json:"id"`
+		Events []goldEvent `json:"events"`
+	}](t, "testdata/heldout_gold.jsonl")
+	if len(arts) != len(golds) {
+		t.Fatalf("%d articles, %d gold lines", len(arts), len(golds))
+	}
+	var h heldout
+	for i, a := range arts {
+		if golds[i].ID != a.ID {
+			t.Fatalf("line %d: article %s, gold %s", i+1, a.ID, golds[i].ID)
+		}
+		on, err := time.Parse(time.DateOnly, a.Published)
+		if err != nil {
+			t.Fatalf("%s: %v", a.ID, err)
+		}
+		sys := c.Code(a.Text, on, c.dict.Analyze(a.Text, on), timex.Find(a.Text, on))
+		h.sys += len(sys)
+		used := map[int]bool{}
+		ge := golds[i].Events
+		// required events claim system events before optional ones do
+		order := make([]goldEvent, 0, len(ge))
+		for _, opt := range []bool{false, true} {
+			for _, g := range ge {
+				if g.Optional == opt {
+					order = append(order, g)
+				}
+			}
+		}
+		for _, g := range order {
+			if !g.Optional {
+				h.gold++
+			}
+			gc := union(goldSet(g.Actors), goldSet(g.Recipients))
+			best, bj := -1.0, -1
+			for j, s := range sys {
+				if used[j] || (s.Type != g.Type && !contains(g.AltTypes, s.Type)) ||
+					!strings.Contains(scoreNorm(s.Evidence.Text), scoreNorm(g.Anchor)) {
+					continue
+				}
+				if f := setF1(gc, union(codeSet(s.Actors), codeSet(s.Recipients))); f > best {
+					best, bj = f, j
+				}
+			}
+			if bj < 0 {
+				if !g.Optional {
+					h.misses = append(h.misses, a.ID+" MISS "+g.Type+" "+g.Anchor)
+				}
+				continue
+			}
+			used[bj] = true
+			if g.Optional {
+				h.sys--
+				continue
+			}
+			s := sys[bj]
+			h.tp++
+			if len(gc) > 0 {
+				h.partN++
+				h.part += best
+			}
+			if s.Modality == g.Modality {
+				h.modOK++
+			}
+			roles := sameSet(goldSet(g.Actors), codeSet(s.Actors)) && sameSet(goldSet(g.Recipients), codeSet(s.Recipients))
+			if roles {
+				h.roleOK++
+			}
+			if best < 1 || s.Modality != g.Modality || !roles {
+				h.misses = append(h.misses, a.ID+" PART "+g.Type+" "+g.Anchor+" gold "+
+					codesOf(g.Actors)+"/"+codesOf(g.Recipients)+" "+g.Modality+" | sys "+
+					actorCodes(s.Actors)+"/"+actorCodes(s.Recipients)+" "+s.Modality)
+			}
+		}
+		for j, s := range sys {
+			if !used[j] {
+				h.misses = append(h.misses, a.ID+" EXTRA "+s.Type+" "+actorCodes(s.Actors)+"/"+actorCodes(s.Recipients))
+			}
+		}
+	}
+	return h
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func codesOf(as []struct{ Code string }) string {
+	var cs []string
+	for _, a := range as {
+		cs = append(cs, a.Code)
+	}
+	return strings.Join(cs, ",")
+}
+
+func actorCodes(as []article.Actor) string {
+	var cs []string
+	for _, a := range as {
+		cs = append(cs, a.Code)
+	}
+	return strings.Join(cs, ",")
+}
+
+// TestHeldout scores the coder on the held-out set of testdata: short news
+// items written for this test (never tuned rule by rule) on every event type
+// and modality, other conflicts than Syria's and the hard actor cases. The
+// thresholds sit a little under the measured figures, so that a change that
+// loses generality fails here.
+func TestHeldout(t *testing.T) {
+	h := scoreHeldout(t)
+	for _, m := range h.misses {
+		t.Log(m)
+	}
+	part := h.part / float64(h.partN)
+	mod := float64(h.modOK) / float64(h.tp)
+	roles := float64(h.roleOK) / float64(h.tp)
+	t.Logf("event F1 %.3f (tp %d, sys %d, gold %d), participants F1 %.3f, roles %.3f, modality %.3f",
+		h.f1(), h.tp, h.sys, h.gold, part, roles, mod)
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"event F1", h.f1(), 0.95},
+		{"participants F1", part, 0.93},
+		{"actor/recipient roles", roles, 0.85},
+		{"modality accuracy", mod, 0.98},
+	} {
+		if c.got < c.want {
+			t.Errorf("%s %.3f, want at least %.2f", c.name, c.got, c.want)
+		}
+	}
+}
