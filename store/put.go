@@ -222,6 +222,12 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURN
 		if err != nil {
 			return PutResult{}, s.wrap(fmt.Errorf("storing event %d of article %q: %w", i, rec.ID, err))
 		}
+		if ev.Process != "" {
+			if err := w.exec(ctx, `INSERT INTO event_processes (event_id, process, round) VALUES (?, ?, ?)`,
+				eid, strings.ToLower(ev.Process), ev.Round); err != nil {
+				return PutResult{}, s.wrap(fmt.Errorf("storing the process of event %d of article %q: %w", i, rec.ID, err))
+			}
+		}
 		if p.evidenceStems[i] != "" {
 			docs = append(docs, "evidence", id, eid, p.evidenceStems[i])
 		}

@@ -112,9 +112,13 @@ func (s *Store) whereFor(f EventFilter, exists bool) (string, []any, error) {
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
 }
 
+// eventCols are the columns scanEvent reads, from events e joined with their
+// articles a. An event's process is its first assignment (event_processes).
 const eventCols = `e.id, e.article_id, e.type, e.mode, e.context, e.modality, e.actors, e.recipients,
     e.ev_date, e.ev_date_end, e.location, e.evidence, e.ev_start, e.ev_end, e.trig, e.cameo, e.score,
-    COALESCE(e.merged_id, 0), a.title, a.url, a.source`
+    COALESCE(e.merged_id, 0), a.title, a.url, a.source,
+    COALESCE((SELECT p.process FROM event_processes p WHERE p.event_id = e.id ORDER BY p.process LIMIT 1), ''),
+    COALESCE((SELECT p.round FROM event_processes p WHERE p.event_id = e.id ORDER BY p.process LIMIT 1), 0)`
 
 func scanEvent(sc interface{ Scan(...any) error }) (EventRow, error) {
 	var r EventRow
@@ -122,7 +126,7 @@ func scanEvent(sc interface{ Scan(...any) error }) (EventRow, error) {
 	var date, dateEnd, loc sql.NullString
 	err := sc.Scan(&r.ID, &r.ArticleID, &r.Type, &r.Mode, &ctxJSON, &r.Modality, &actors, &recs,
 		&date, &dateEnd, &loc, &r.Evidence.Text, &r.Evidence.Start, &r.Evidence.End, &r.Trigger, &r.CAMEO, &r.Score,
-		&r.MergedID, &r.ArticleTitle, &r.ArticleURL, &r.Source)
+		&r.MergedID, &r.ArticleTitle, &r.ArticleURL, &r.Source, &r.Process, &r.Round)
 	if err != nil {
 		return r, err
 	}

@@ -246,3 +246,21 @@ func TestSourceKey(t *testing.T) {
 		}
 	}
 }
+
+func TestActorNames(t *testing.T) {
+	s := openSQLiteTest(t)
+	named := func(name string) article.Event {
+		e := ev("SUPPORT", "asserted", nil, nil, "2020-01-01", "", "", "أيدت الحكومة الخطة")
+		e.Actors = []article.Actor{{Text: name, Code: "RUSGOV", Name: name}}
+		return e
+	}
+	put(t, s, "n1", "", "2020-01-01", "نص أول", named("Russia"), named("Vladimir Putin"))
+	put(t, s, "n2", "", "2020-02-01", "نص ثان", named("Russia"), named("Sergey Lavrov"))
+	got, err := s.Actors(context.Background(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Name != "Russia" || got[0].Events != 4 {
+		t.Errorf("Actors = %+v, want RUSGOV named Russia (its commonest name) in 4 events", got)
+	}
+}

@@ -31,7 +31,7 @@ type ActorCount struct {
 // Actors lists actor codes by the number of events they take part in, most
 // first; limit <= 0 lists all.
 func (s *Store) Actors(ctx context.Context, limit int) ([]ActorCount, error) {
-	query := `SELECT code, MAX(name), COUNT(DISTINCT event_id),
+	query := `SELECT code, '', COUNT(DISTINCT event_id),
     SUM(CASE WHEN role = 'actor' THEN 1 ELSE 0 END), SUM(CASE WHEN role = 'recipient' THEN 1 ELSE 0 END)
 FROM event_actors GROUP BY code ORDER BY COUNT(DISTINCT event_id) DESC, code`
 	var args []any
@@ -52,7 +52,38 @@ FROM event_actors GROUP BY code ORDER BY COUNT(DISTINCT event_id) DESC, code`
 		}
 		out = append(out, a)
 	}
-	return out, s.wrap(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap(err)
+	}
+	rows.Close()
+	return out, s.nameActors(ctx, out)
+}
+
+// nameActors gives each code the name its mentions use most often: a code
+// covers many people (RUSGOV: ministers, envoys, the president), and the
+// commonest name is usually the country or body itself.
+func (s *Store) nameActors(ctx context.Context, as []ActorCount) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT code, name, COUNT(*) FROM event_actors WHERE name <> ''
+GROUP BY code, name ORDER BY code, COUNT(*) DESC, name`)
+	if err != nil {
+		return s.wrap(err)
+	}
+	defer rows.Close()
+	best := map[string]string{}
+	for rows.Next() {
+		var code, name string
+		var n int
+		if err := rows.Scan(&code, &name, &n); err != nil {
+			return s.wrap(err)
+		}
+		if _, ok := best[code]; !ok {
+			best[code] = name
+		}
+	}
+	for i := range as {
+		as[i].Name = best[as[i].Code]
+	}
+	return s.wrap(rows.Err())
 }
 
 // Stats summarises the store.

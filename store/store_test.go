@@ -31,6 +31,7 @@ func consultResult() article.Result {
 			Date:       str("2020-03-02"), DateEnd: nil,
 			Location: &article.Location{Text: "أنقرة", Name: "Ankara", Country: "TUR", Lat: 39.93, Lon: 32.86},
 			Evidence: article.Span{Text: first, Start: 0, End: n}, Trigger: "التقى", CAMEO: "042", Score: 1,
+			Process: "astana", Round: 3,
 		}, {
 			Type: "AGREE", Modality: "future", Actors: []article.Actor{{Text: "الوزير التركي", Code: "TURGOV"}},
 			Recipients: []article.Actor{}, Date: str("2020-04"), DateEnd: str("2020-04"),
@@ -135,6 +136,9 @@ func TestIdempotentPut(t *testing.T) {
 		}
 		if st.Articles != 1 || st.Events != 2 || st.Quotes != 1 {
 			t.Errorf("after re-Put: %+v", st)
+		}
+		if procs, err := s.Processes(ctx, ""); err != nil || len(procs) != 1 {
+			t.Errorf("after re-Put: process assignments %+v, %v", procs, err)
 		}
 	})
 }
