@@ -147,7 +147,7 @@ func (in *ingester) run(ctx context.Context, inputs []string) error {
 		defer close(order)
 		defer close(jobs)
 		walkErr <- ingest.Walk(ctx, inputs, opt, func(d ingest.Doc) error {
-			j := &ingestJob{doc: d, hash: ingest.ContentHash(d.Text), sim: ingest.SimHash(d.Text), res: make(chan article.Result, 1)}
+			j := &ingestJob{doc: d, hash: store.ContentHash(d.Text), sim: store.SimHash(d.Text), res: make(chan article.Result, 1)}
 			known, err := in.st.HasContent(ctx, j.hash)
 			if err != nil {
 				return err

@@ -289,7 +289,7 @@ func TestIngestKill(t *testing.T) {
 	}
 	missing := 0
 	for i, text := range texts {
-		switch c := stored[ingest.ContentHash(text)]; c {
+		switch c := stored[store.ContentHash(text)]; c {
 		case 1:
 		case 0:
 			missing++
