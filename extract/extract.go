@@ -15,6 +15,7 @@ import (
 	"github.com/masar-project/masar/ner"
 	"github.com/masar-project/masar/process"
 	"github.com/masar-project/masar/quote"
+	"github.com/masar-project/masar/text"
 	"github.com/masar-project/masar/timex"
 )
 
@@ -103,7 +104,9 @@ func (x *Extractor) Extract(a article.Article) (res article.Result) {
 	}
 	res.Entities = x.entities(a.Text, doc)
 	res.Events = x.coder.Code(a.Text, anchor, doc, dates)
-	process.Annotate(a.Text, anchor, res.Events)
+	if len(res.Events) > 0 {
+		process.AnnotateParsed(text.Tokenize(a.Text), text.Sentences(a.Text), dates, res.Events)
+	}
 	return res
 }
 

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/masar-project/masar/article"
+	"github.com/masar-project/masar/text"
+	"github.com/masar-project/masar/timex"
 )
 
 // inheritable are the event types that take the article's process without
@@ -15,11 +17,19 @@ var inheritable = map[string]bool{"CONSULT": true, "AGREE": true, "SUPPORT": tru
 
 // Annotate sets Process and Round of the events extracted from text with the
 // default catalogue; see Catalog.Annotate.
-func Annotate(text string, anchor time.Time, evs []article.Event) {
-	Default().Annotate(text, anchor, evs)
+func Annotate(s string, anchor time.Time, evs []article.Event) {
+	Default().Annotate(s, anchor, evs)
 }
 
-// Annotate sets Process and Round of each event extracted from text (anchor
+// AnnotateParsed is Annotate for a caller that has already read the text:
+// toks are text.Tokenize(s), sents text.Sentences(s) and dates
+// timex.Find(s, anchor) of the same text s. It spares the pipeline a second
+// tokenisation and date search.
+func AnnotateParsed(toks []text.Token, sents []text.Sentence, dates []timex.Expr, evs []article.Event) {
+	Default().AnnotateParsed(toks, sents, dates, evs)
+}
+
+// Annotate sets Process and Round of each event extracted from s (anchor
 // is the publication date, zero when unknown). An event gets a process when
 // its evidence sentence names one (محادثات أستانا، جنيف 3، اللجنة الدستورية)
 // or a round of the article's process, or refers back to the talks of the
@@ -29,11 +39,20 @@ func Annotate(text string, anchor time.Time, evs []article.Event) {
 // coming round for an AGREE or future event and a held one otherwise), else
 // from a dated round of the article that the event's date falls in. Events
 // that already have a process are left alone.
-func (c *Catalog) Annotate(text string, anchor time.Time, evs []article.Event) {
+func (c *Catalog) Annotate(s string, anchor time.Time, evs []article.Event) {
 	if len(evs) == 0 {
 		return
 	}
-	r := c.read(text, anchor)
+	c.AnnotateParsed(text.Tokenize(s), text.Sentences(s), timex.Find(s, anchor), evs)
+}
+
+// AnnotateParsed is Catalog.Annotate over an article already read; see the
+// package-level AnnotateParsed.
+func (c *Catalog) AnnotateParsed(toks []text.Token, sents []text.Sentence, dates []timex.Expr, evs []article.Event) {
+	if len(evs) == 0 {
+		return
+	}
+	r := c.read(toks, sents, dates)
 	for i := range evs {
 		ev := &evs[i]
 		if ev.Process != "" {

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/masar-project/masar/lexicon"
@@ -63,9 +62,9 @@ type reading struct {
 // readings returns the forms a token may be looked up under: its normalised
 // form, its light stem, and the form with leading conjunctions, prepositions
 // and the article removed one at a time (للقاء → لقاء, which the stemmer
-// reads as ل+ال+قاء).
-func readings(t text.Token) []string {
-	out := []string{t.Norm}
+// reads as ل+ال+قاء). The forms are appended to buf[:0].
+func readings(buf []string, t text.Token) []string {
+	out := append(buf[:0], t.Norm)
 	if t.Stem != t.Norm {
 		out = append(out, t.Stem)
 	}
@@ -96,46 +95,83 @@ func appendNew(list []string, ws ...string) []string {
 	return list
 }
 
-func (c *Catalog) is(kind string, t text.Token) bool {
-	set := c.words[kind]
-	for _, r := range readings(t) {
-		if set[r] {
-			return true
-		}
-	}
-	return false
+// wordKind is a bit set of the cue word lists of data/words.tsv.
+type wordKind uint8
+
+const (
+	kTalk wordKind = 1 << iota
+	kNotTalk
+	kUnit
+	kRound
+	kFuture
+	kNext
+	kGap
+	kCounted
+)
+
+// wordKinds names the kinds in data/words.tsv.
+var wordKinds = map[string]wordKind{
+	"talk": kTalk, "not-talk": kNotTalk, "unit": kUnit, "round": kRound,
+	"future": kFuture, "next": kNext, "gap": kGap, "counted": kCounted,
 }
 
-func (c *Catalog) ordinalAt(t text.Token) (ordinal, bool) {
-	for _, r := range readings(t) {
-		if o, ok := c.ordinals[r]; ok {
-			return o, true
+// class is what the word lists say of one token under any of its readings.
+type class struct {
+	kinds wordKind
+	ord   ordinal // of the first reading that is an ordinal
+	isOrd bool
+}
+
+// words are tokens with their classes, so that each token's readings are
+// looked up once per article rather than at every question asked of it.
+type words struct {
+	toks []text.Token
+	cls  []class
+}
+
+func (c *Catalog) classify(toks []text.Token) words {
+	w := words{toks: toks, cls: make([]class, len(toks))}
+	var buf [8]string
+	for i, t := range toks {
+		cl := &w.cls[i]
+		for _, r := range readings(buf[:0], t) {
+			x, ok := c.cues[r]
+			if !ok {
+				continue
+			}
+			cl.kinds |= x.kinds
+			if !cl.isOrd && x.isOrd {
+				cl.ord, cl.isOrd = x.ord, true
+			}
 		}
 	}
-	return ordinal{}, false
+	return w
 }
+
+// slice returns the words of tokens [i, j).
+func (w words) slice(i, j int) words { return words{toks: w.toks[i:j], cls: w.cls[i:j]} }
+
+func (w words) is(i int, k wordKind) bool { return w.cls[i].kinds&k != 0 }
 
 // parseOrdinal reads an ordinal number at token i (السادسة، الحادية عشرة،
 // الثانية والعشرون، العشرون) and returns its value and the token after it.
-func (c *Catalog) parseOrdinal(toks []text.Token, i int) (int, int, bool) {
-	o, ok := c.ordinalAt(toks[i])
-	if !ok {
+func parseOrdinal(w words, i int) (int, int, bool) {
+	if !w.cls[i].isOrd {
 		return 0, i, false
 	}
+	o := w.cls[i].ord
 	switch o.kind {
 	case "tens":
 		return o.value, i + 1, true
 	case "teen":
 		return 0, i, false
 	}
-	if i+1 < len(toks) {
-		if n, ok := c.ordinalAt(toks[i+1]); ok {
-			switch {
-			case n.kind == "teen" && o.value < 10:
-				return o.value + 10, i + 2, true
-			case n.kind == "tens" && hasProclitic(toks[i+1], "و"):
-				return o.value + n.value, i + 2, true
-			}
+	if i+1 < len(w.toks) && w.cls[i+1].isOrd {
+		switch n := w.cls[i+1].ord; {
+		case n.kind == "teen" && o.value < 10:
+			return o.value + 10, i + 2, true
+		case n.kind == "tens" && hasProclitic(w.toks[i+1], "و"):
+			return o.value + n.value, i + 2, true
 		}
 	}
 	return o.value, i + 1, true
@@ -162,10 +198,8 @@ func roundNumber(t text.Token) (int, bool) {
 	return n, true
 }
 
-// read analyses an article.
-func (c *Catalog) read(s string, anchor time.Time) *reading {
-	toks := text.Tokenize(s)
-	dates := timex.Find(s, anchor)
+// read analyses an article from its tokens, sentences and dates.
+func (c *Catalog) read(toks []text.Token, sents []text.Sentence, dates []timex.Expr) *reading {
 	inDate := func(t text.Token) bool {
 		for _, d := range dates {
 			if t.Start >= d.Start && t.End <= d.End {
@@ -175,9 +209,10 @@ func (c *Catalog) read(s string, anchor time.Time) *reading {
 		return false
 	}
 	about := c.subjects(toks)
-	r := &reading{rounds: map[*Process]map[int]*roundMention{}}
+	all := c.classify(toks)
+	r := &reading{sents: make([]sentence, 0, len(sents)), rounds: map[*Process]map[int]*roundMention{}}
 	ti, di := 0, 0
-	for _, sn := range text.Sentences(s) {
+	for _, sn := range sents {
 		for ti < len(toks) && toks[ti].Start < sn.Start {
 			ti++
 		}
@@ -194,41 +229,47 @@ func (c *Catalog) read(s string, anchor time.Time) *reading {
 				sdates = append(sdates, dates[dj])
 			}
 		}
-		r.sents = append(r.sents, c.readSentence(toks[ti:tj], sn, sdates, about, inDate))
+		r.sents = append(r.sents, c.readSentence(all.slice(ti, tj), sn, sdates, about, inDate))
 		ti = tj
 	}
 	r.resolve()
 	return r
 }
 
-// subjects returns the processes whose subject the article is about.
+// subjects returns the processes whose subject the article is about. Many
+// processes share a subject, so each distinct stem is looked for once.
 func (c *Catalog) subjects(toks []text.Token) map[*Process]bool {
+	found := make(map[string]bool, len(c.subjectStems))
+	for _, t := range toks {
+		if len(found) == len(c.subjectStems) {
+			break
+		}
+		if t.Kind != text.Word {
+			continue
+		}
+		for _, sub := range c.subjectStems {
+			if !found[sub] && (strings.HasPrefix(t.Stem, sub) || strings.HasPrefix(t.Norm, sub)) {
+				found[sub] = true
+			}
+		}
+	}
 	out := map[*Process]bool{}
 	for _, p := range c.list {
 		if len(p.Subject) == 0 {
 			out[p] = true
 		}
-	}
-	for _, t := range toks {
-		if t.Kind != text.Word {
-			continue
-		}
-		for _, p := range c.list {
-			if out[p] {
-				continue
-			}
-			for _, sub := range p.Subject {
-				if strings.HasPrefix(t.Stem, sub) || strings.HasPrefix(t.Norm, sub) {
-					out[p] = true
-					break
-				}
+		for _, sub := range p.Subject {
+			if found[sub] {
+				out[p] = true
+				break
 			}
 		}
 	}
 	return out
 }
 
-func (c *Catalog) readSentence(toks []text.Token, sn text.Sentence, dates []timex.Expr, about map[*Process]bool, inDate func(text.Token) bool) sentence {
+func (c *Catalog) readSentence(w words, sn text.Sentence, dates []timex.Expr, about map[*Process]bool, inDate func(text.Token) bool) sentence {
+	toks := w.toks
 	out := sentence{start: sn.Start, end: sn.End}
 	for _, m := range c.phrases.Find(toks) {
 		for _, v := range m.Values {
@@ -242,7 +283,7 @@ func (c *Catalog) readSentence(toks []text.Token, sn text.Sentence, dates []time
 				k++
 			}
 			if k < len(toks) && !inDate(toks[k]) && (!v.strong || c.endsInPlace(toks[m.Last-1], v.p)) &&
-				(k+1 == len(toks) || !c.is("unit", toks[k+1])) {
+				(k+1 == len(toks) || !w.is(k+1, kUnit)) {
 				if n, ok := roundNumber(toks[k]); ok {
 					out.procs = append(out.procs, mention{p: v.p, strong: true, venue: !v.strong, pos: m.Start, tok: m.First})
 					out.rounds = append(out.rounds, roundMention{p: v.p, n: n, pos: m.Start, after: k + 1})
@@ -253,18 +294,18 @@ func (c *Catalog) readSentence(toks []text.Token, sn text.Sentence, dates []time
 				out.procs = append(out.procs, mention{p: v.p, strong: true, pos: m.Start, tok: m.First})
 				continue
 			}
-			if c.talkNear(toks, m.First, m.Last, v.p) || c.roundIn(toks) {
+			if talkNear(w, m.First, m.Last, v.p) || roundIn(w) {
 				out.procs = append(out.procs, mention{p: v.p, venue: true, pos: m.Start, tok: m.First})
 			}
 		}
 	}
 	futures := c.futurePhrases.Find(toks)
 	for i := 0; i < len(toks); i++ {
-		rm, ok := c.roundAt(toks, i, inDate)
+		rm, ok := roundAt(w, i, inDate)
 		if !ok {
 			continue
 		}
-		rm.future = rm.future || c.futureNear(toks, futures, i)
+		rm.future = rm.future || futureNear(w, futures, i)
 		if d, ok := nearestDate(dates, rm.pos); ok {
 			rm.first, rm.last = d.First, d.Last
 		}
@@ -276,13 +317,13 @@ func (c *Catalog) readSentence(toks []text.Token, sn text.Sentence, dates []time
 
 // talkNear reports whether a talks word stands within cueWindow tokens of
 // the venue name at tokens [first, last).
-func (c *Catalog) talkNear(toks []text.Token, first, last int, p *Process) bool {
-	for i := max(0, first-cueWindow); i < min(len(toks), last+cueWindow); i++ {
-		if i >= first && i < last || !c.isCue(toks[i], p) {
+func talkNear(w words, first, last int, p *Process) bool {
+	for i := max(0, first-cueWindow); i < min(len(w.toks), last+cueWindow); i++ {
+		if i >= first && i < last || !isCue(w, i, p) {
 			continue
 		}
 		// A press conference in Geneva is not the Geneva talks.
-		if i+1 < len(toks) && c.is("not-talk", toks[i+1]) {
+		if i+1 < len(w.toks) && w.is(i+1, kNotTalk) {
 			continue
 		}
 		return true
@@ -294,7 +335,8 @@ func (c *Catalog) talkNear(toks []text.Token, first, last int, p *Process) bool 
 // that a number after "مؤتمر الرياض" is a round but not one after "اللجنة
 // الدستورية" (تضم اللجنة الدستورية 45 عضوا).
 func (c *Catalog) endsInPlace(t text.Token, p *Process) bool {
-	for _, r := range readings(t) {
+	var buf [8]string
+	for _, r := range readings(buf[:0], t) {
 		if p.placeEnds[r] {
 			return true
 		}
@@ -302,12 +344,13 @@ func (c *Catalog) endsInPlace(t text.Token, p *Process) bool {
 	return false
 }
 
-// isCue reports whether a token is a talks word for p's venue.
-func (c *Catalog) isCue(t text.Token, p *Process) bool {
+// isCue reports whether token i is a talks word for p's venue.
+func isCue(w words, i int, p *Process) bool {
 	if len(p.Cues) == 0 {
-		return c.is("talk", t)
+		return w.is(i, kTalk)
 	}
-	for _, r := range readings(t) {
+	var buf [8]string
+	for _, r := range readings(buf[:0], w.toks[i]) {
 		if slices.Contains(p.Cues, r) {
 			return true
 		}
@@ -317,10 +360,10 @@ func (c *Catalog) isCue(t text.Token, p *Process) bool {
 
 // futureNear reports whether a word that marks a coming round stands just
 // before the round noun at token i or just after its number.
-func (c *Catalog) futureNear(toks []text.Token, phrases []lexicon.Match[bool], i int) bool {
-	lo, hi := max(0, i-8), min(len(toks), i+5)
+func futureNear(w words, phrases []lexicon.Match[bool], i int) bool {
+	lo, hi := max(0, i-8), min(len(w.toks), i+5)
 	for j := lo; j < hi; j++ {
-		if j != i && c.is("future", toks[j]) {
+		if j != i && w.is(j, kFuture) {
 			return true
 		}
 	}
@@ -335,35 +378,36 @@ func (c *Catalog) futureNear(toks []text.Token, phrases []lexicon.Match[bool], i
 // roundAt reads a round at token i: a round noun followed (after gap words)
 // by an ordinal, a number or "next", or an ordinal before a round noun
 // (سادس جولة).
-func (c *Catalog) roundAt(toks []text.Token, i int, inDate func(text.Token) bool) (roundMention, bool) {
+func roundAt(w words, i int, inDate func(text.Token) bool) (roundMention, bool) {
+	toks := w.toks
 	rm := roundMention{pos: toks[i].Start}
-	if c.is("round", toks[i]) {
+	if w.is(i, kRound) {
 		for j := i + 1; j < len(toks) && j <= i+4; j++ {
 			t := toks[j]
-			if n, ok := roundNumber(t); ok && !inDate(t) {
-				if j+1 < len(toks) && c.is("unit", toks[j+1]) {
+			if n, ok := roundNumber(t); ok && (inDate == nil || !inDate(t)) {
+				if j+1 < len(toks) && w.is(j+1, kUnit) {
 					break // استمر الاجتماع 3 ساعات
 				}
 				rm.n, rm.after = n, j+1
 				return rm, true
 			}
-			if n, after, ok := c.parseOrdinal(toks, j); ok {
+			if n, after, ok := parseOrdinal(w, j); ok {
 				rm.n, rm.after = n, after
 				return rm, true
 			}
-			if j == i+1 && c.is("next", t) {
+			if j == i+1 && w.is(j, kNext) {
 				rm.next, rm.future, rm.after = true, true, j+1
 				return rm, true
 			}
-			if !c.is("gap", t) {
+			if !w.is(j, kGap) {
 				break
 			}
 		}
 		return rm, false
 	}
-	if i+1 < len(toks) && !strings.HasPrefix(toks[i].Norm, "ال") && c.is("counted", toks[i+1]) {
-		if o, ok := c.ordinalAt(toks[i]); ok && o.kind == "unit" {
-			rm.n, rm.pos, rm.after = o.value, toks[i+1].Start, i+2
+	if i+1 < len(toks) && !strings.HasPrefix(toks[i].Norm, "ال") && w.is(i+1, kCounted) {
+		if cl := w.cls[i]; cl.isOrd && cl.ord.kind == "unit" {
+			rm.n, rm.pos, rm.after = cl.ord.value, toks[i+1].Start, i+2
 			return rm, true
 		}
 	}
@@ -372,9 +416,9 @@ func (c *Catalog) roundAt(toks []text.Token, i int, inDate func(text.Token) bool
 
 // roundIn reports whether a sentence names a round, which makes a venue in
 // it the round's venue (أستانا ... الجولة الثالثة عشرة).
-func (c *Catalog) roundIn(toks []text.Token) bool {
-	for i := range toks {
-		if _, ok := c.roundAt(toks, i, func(text.Token) bool { return false }); ok {
+func roundIn(w words) bool {
+	for i := range w.toks {
+		if _, ok := roundAt(w, i, nil); ok {
 			return true
 		}
 	}

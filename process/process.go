@@ -11,6 +11,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,15 +60,18 @@ func (p *Process) Role(code string) string { return p.Roles[code] }
 // Catalog is the set of known processes with the matchers built from them.
 // It is safe for concurrent use.
 type Catalog struct {
-	list     []*Process
-	byID     map[string]*Process
-	names    map[string]string // country and organisation codes -> English names
-	phrases  *lexicon.Matcher[phrase]
-	words    map[string]map[string]bool // kind -> normalised words
-	anaphora *lexicon.Matcher[bool]
+	list    []*Process
+	byID    map[string]*Process
+	names   map[string]string // country and organisation codes -> English names
+	phrases *lexicon.Matcher[phrase]
+	// cues holds what the cue word lists and the ordinals say of a
+	// normalised word.
+	cues map[string]class
+	// subjectStems are the distinct Subject stems of all processes.
+	subjectStems []string
+	anaphora     *lexicon.Matcher[bool]
 	// futurePhrases mark a round as coming (على عقد الجولة).
 	futurePhrases *lexicon.Matcher[bool]
-	ordinals      map[string]ordinal
 	outcomes      *lexicon.Matcher[Outcome]
 	signature     map[string]bool
 }
@@ -149,8 +153,8 @@ func load() (*Catalog, error) {
 		return nil, fmt.Errorf("processes.json: %w", err)
 	}
 	c := &Catalog{byID: map[string]*Process{}, names: map[string]string{}, phrases: lexicon.New[phrase](),
-		anaphora: lexicon.New[bool](), futurePhrases: lexicon.New[bool](), ordinals: map[string]ordinal{}, outcomes: lexicon.New[Outcome](),
-		words: map[string]map[string]bool{}, signature: map[string]bool{}}
+		anaphora: lexicon.New[bool](), futurePhrases: lexicon.New[bool](), outcomes: lexicon.New[Outcome](),
+		cues: map[string]class{}, signature: map[string]bool{}}
 	for k, v := range doc.Countries {
 		c.names[k] = v
 	}
@@ -171,6 +175,9 @@ func load() (*Catalog, error) {
 		}
 		for i, s := range p.Subject {
 			p.Subject[i] = text.NormalizeString(s)
+			if !slices.Contains(c.subjectStems, p.Subject[i]) {
+				c.subjectStems = append(c.subjectStems, p.Subject[i])
+			}
 		}
 		c.byID[p.ID] = p
 		c.list = append(c.list, p)
@@ -243,13 +250,15 @@ func (c *Catalog) loadWords() error {
 			c.anaphora.Add(w, true)
 		case "future-phrase":
 			c.futurePhrases.Add(w, true)
-		case "talk", "not-talk", "unit", "round", "future", "next", "gap", "counted":
-			if c.words[kind] == nil {
-				c.words[kind] = map[string]bool{}
-			}
-			c.words[kind][text.NormalizeString(w)] = true
 		default:
-			return fmt.Errorf("unknown kind %q", kind)
+			k, ok := wordKinds[kind]
+			if !ok {
+				return fmt.Errorf("unknown kind %q", kind)
+			}
+			w = text.NormalizeString(w)
+			cl := c.cues[w]
+			cl.kinds |= k
+			c.cues[w] = cl
 		}
 		return nil
 	})
@@ -265,7 +274,10 @@ func (c *Catalog) loadOrdinals() error {
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
 		for _, form := range strings.Split(f[2], "|") {
-			c.ordinals[text.NormalizeString(form)] = ordinal{kind: f[0], value: v}
+			form = text.NormalizeString(form)
+			cl := c.cues[form]
+			cl.ord, cl.isOrd = ordinal{kind: f[0], value: v}, true
+			c.cues[form] = cl
 		}
 		return nil
 	})

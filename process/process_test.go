@@ -70,7 +70,7 @@ func TestOrdinals(t *testing.T) {
 		{"الثانية عشرة", 12}, {"التاسعة عشرة", 19}, {"العشرون", 20}, {"الحادية والعشرين", 21}, {"الثالث والثلاثون", 33},
 	} {
 		toks := tokens(tt.words)
-		got, next, ok := c.parseOrdinal(toks, 0)
+		got, next, ok := parseOrdinal(c.classify(toks), 0)
 		if !ok || got != tt.want || next != len(toks) {
 			t.Errorf("%q: got %d (ok %v, next %d of %d), want %d", tt.words, got, ok, next, len(toks), tt.want)
 		}

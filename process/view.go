@@ -349,8 +349,9 @@ func hasKind(ms []lexicon.Match[Outcome], kind string) bool {
 
 // signs reports whether a trigger signs or adopts a text (وقع، صادق، اعتمد).
 func (c *Catalog) signs(trigger string) bool {
+	var buf [8]string
 	for _, t := range text.Tokenize(trigger) {
-		for _, r := range readings(t) {
+		for _, r := range readings(buf[:0], t) {
 			if c.signature[r] {
 				return true
 			}
