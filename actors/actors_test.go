@@ -159,6 +159,13 @@ func TestAnalyze(t *testing.T) {
 		{"bare title alone", "2017-03-01", "وأضاف الوزير أن", ""},
 		{"qualified title skips other post", "2015-05-04", "قال فيتالي تشوركين إن مندوب روسيا لدى الأمم المتحدة في جنيف سيحضر",
 			"فيتالي تشوركين=RUSGOV(Vitaly Churkin) | مندوب روسيا لدى الأمم المتحدة في جنيف=RUSGOV(Alexey Borodavkin)"},
+		{"title of a body named next is no earlier person", "2017-09-12",
+			"التقى رئيس وفد الحكومة السورية بشار الجعفري المبعوث، ثم اتهم رئيس وفد المعارضة المسلحة الحكومة",
+			"رئيس وفد الحكومة السورية بشار الجعفري=SYRGOV(Bashar Jaafari) | رئيس وفد المعارضة المسلحة=SYRREB | الحكومة=SYRGOV"},
+		{"post in a government", "2023-04-10", "قال خيرت عبد الرحمنوف إن الجولة انتهت، واتهم وزير الخارجية في الحكومة اليمنية الجماعة",
+			"خيرت عبد الرحمنوف=KAZGOV(Kairat Abdrakhmanov) | وزير الخارجية في الحكومة اليمنية=YEMGOV"},
+		{"residents of a named town", "2017-09-12", "تظاهر مئات من سكان مدينة حلب",
+			"سكان=SYRCVL"},
 		// Groups.
 		{"counted group with members", "2017-05-01", "قال الجانبين الروسي والتركي",
 			"الروسي=RUSGOV | التركي=TURGOV"},

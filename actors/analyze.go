@@ -18,6 +18,7 @@ type Doc struct {
 	mentions []Mention
 	named    []named
 	first    map[*person]int // where each person was first named
+	places   []geo.Mention   // the gazetteer's places, found once for all users
 }
 
 // corefWindow is how many of the last persons named a title may refer to.
@@ -37,6 +38,7 @@ type analyzer struct {
 	toks   []text.Token
 	ms     []lexicon.Match[*item]
 	places map[int]geo.Place // by index of the place's first token
+	found  []geo.Mention     // the gazetteer's mentions, in text order
 	on     time.Time
 	focus  string
 	out    []Mention
@@ -68,7 +70,11 @@ func (d *Dictionary) Analyze(s string, on time.Time) *Doc {
 			first[n.p] = n.start
 		}
 	}
-	return &Doc{d: d, on: on, focus: a.focus, mentions: a.out, named: a.named, first: first}
+	places := a.found
+	if len(a.ms) == 0 {
+		places = d.geo.FindTokens(s, toks)
+	}
+	return &Doc{d: d, on: on, focus: a.focus, mentions: a.out, named: a.named, first: first, places: places}
 }
 
 func (d *Dictionary) newAnalyzer(s string, toks []text.Token, on time.Time) *analyzer {
@@ -76,7 +82,8 @@ func (d *Dictionary) newAnalyzer(s string, toks []text.Token, on time.Time) *ana
 	if len(a.ms) == 0 {
 		return a
 	}
-	for _, pm := range d.geo.FindTokens(s, toks) {
+	a.found = d.geo.FindTokens(s, toks)
+	for _, pm := range a.found {
 		if a.places == nil {
 			a.places = map[int]geo.Place{}
 		}
@@ -86,6 +93,11 @@ func (d *Dictionary) newAnalyzer(s string, toks []text.Token, on time.Time) *ana
 	}
 	return a
 }
+
+// Places returns the gazetteer's place mentions of the text in text order,
+// as the dictionary's gazetteer finds them (geo.Gazetteer.Find), so that
+// callers need not search the text again.
+func (doc *Doc) Places() []geo.Mention { return doc.places }
 
 // Mentions returns every mention in text order.
 func (doc *Doc) Mentions() []Mention { return doc.mentions }
@@ -389,6 +401,11 @@ func (a *analyzer) title(k int, it *item) int {
 		if nit == nil || a.conjoined(n) && !joint {
 			break
 		}
+		if owner == "" && nit.kind == Sector && (len(ws) == 0 || len(ws) == 1 && ws[0] == "في") {
+			// رئيس وفد المعارضة، وزير الإعلام في الحكومة اليمنية: a post in
+			// the body named next, not a person of that title named earlier
+			return a.extendNext(j, m.Start)
+		}
 		switch {
 		case joint && a.conjoined(n):
 			// المبعوث الخاص للأمم المتحدة والجامعة العربية: a joint post.
@@ -435,10 +452,32 @@ done:
 	return j
 }
 
+// extendNext handles the match at k and stretches the mentions it emits at
+// the match's start back to start; it returns the next unhandled match.
+func (a *analyzer) extendNext(k, start int) int {
+	n := a.ms[k]
+	before := len(a.out)
+	next := a.step(k)
+	for i := before; i < len(a.out); i++ {
+		if a.out[i].Start == n.Start {
+			a.out[i].Start = start
+			a.out[i].Text = a.text(start, a.out[i].End)
+		}
+	}
+	return next
+}
+
+// settlement holds the nouns that name a kind of place before its name.
+var settlement = map[string]bool{"مدينه": true, "بلده": true, "قريه": true, "محافظه": true,
+	"منطقه": true, "مخيم": true, "حي": true, "ريف": true, "ولايه": true}
+
 // seat finds "في <place>" or "ب<place>" at token i.
 func (a *analyzer) seat(i int) (geo.Place, int, int, bool) {
 	if i < len(a.toks) && a.word(i) == "في" {
 		i++
+	}
+	if _, ok := a.places[i]; !ok && i+1 < len(a.toks) && settlement[a.word(i)] {
+		i++ // سكان مدينة إدلب: the town's name follows its kind
 	}
 	pl, ok := a.places[i]
 	if !ok {
@@ -498,15 +537,7 @@ func (a *analyzer) sector(k int, it *item) int {
 		if c.sector == "*" && (adjacent || len(ws) == 1 && (ws[0] == "عن" || ws[0] == "من")) {
 			// وفد الحكومة السورية، ممثلين عن المعارضة، موفدون من الرئيس:
 			// the actor that follows.
-			before := len(a.out)
-			next := a.step(k + 1)
-			for i := before; i < len(a.out); i++ {
-				if a.out[i].Start == n.Start {
-					a.out[i].Start = m.Start
-					a.out[i].Text = a.text(m.Start, a.out[i].End)
-				}
-			}
-			return next
+			return a.extendNext(k+1, m.Start)
 		}
 		if nit := a.best(n); adjacent && nit != nil && !a.conjoined(n) {
 			if c.sector == "-" {

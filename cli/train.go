@@ -18,7 +18,7 @@ const (
 	nerSeed     = 2
 	nerPatience = 5
 	nerDropout  = 0.4
-	nerMembers  = 1
+	nerMembers  = 3
 )
 
 func runTrain(env *Env) error {

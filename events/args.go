@@ -149,6 +149,9 @@ func dropped(in input, toks []tok, h hit, parts []participant) bool {
 	if strings.HasPrefix(strings.TrimPrefix(toks[h.first].norm, "و"), "م") {
 		return true
 	}
+	if h.first > 0 && toks[h.first-1].punct && strings.ContainsRune(string(in.runes[toks[h.first].start:toks[h.first].end]), '\u064b') {
+		return true // ...، داعياً المحتجين: a participle with tanween after a comma
+	}
 	if h.first+1 >= len(toks) {
 		return true
 	}
@@ -157,9 +160,45 @@ func dropped(in input, toks []tok, h hit, parts []participant) bool {
 		return true
 	}
 	w := next.norm
-	return isCue("dropped-prep", w) ||
-		(strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ب")) &&
-			!slices.ContainsFunc(in.actors, func(m participant) bool { return m.start < next.end && next.start < m.end })
+	if isCue("dropped-prep", w) {
+		return true
+	}
+	if !strings.HasPrefix(w, "ل") && !strings.HasPrefix(w, "ب") ||
+		slices.ContainsFunc(in.actors, func(m participant) bool { return m.start < next.end && next.start < m.end }) {
+		return false
+	}
+	// بعثة الأمم المتحدة: a noun in construct with the actor after it is
+	// the subject, not a prepositional phrase
+	return h.first+2 >= len(toks) || !slices.ContainsFunc(in.actors, func(m participant) bool { return m.start == toks[h.first+2].start })
+}
+
+// mainSubject returns the first participant after the verb that opens the
+// sentence (after a fronted phrase such as "وفي خطاب متلفز،"), when that
+// verb comes before trigger h: the subject that a later verb without its
+// own continues. Nil if there is none.
+func mainSubject(in input, toks []tok, h hit) *participant {
+	v := 0
+	for k := 0; k < len(toks) && k <= 4; k++ {
+		if boundary(toks[k]) {
+			v = k + 1
+			break
+		}
+	}
+	if v >= h.first {
+		return nil
+	}
+	_, ct := clause(toks, v)
+	lo, hi := toks[v].end, toks[min(ct, h.first)-1].end
+	for i := range in.actors {
+		m := &in.actors[i]
+		if m.start >= hi {
+			break
+		}
+		if m.start >= lo && !m.nisba && !placeLike(in, toks, *m) {
+			return m
+		}
+	}
+	return nil
 }
 
 // material marks the material types, whose reporters are not their actors.
@@ -168,7 +207,12 @@ var material = map[string]bool{"COOPERATE": true, "AID": true, "RETREAT": true, 
 
 // withoutSources drops the reporters of an action from its participants
 // ("أفاد المرصد بشن طائرات غارات": the planes act, the monitor reports).
-func withoutSources(in input, toks []tok, parts []participant) []participant {
+func withoutSources(in input, toks []tok, h hit, parts []participant) []participant {
+	for i := h.first - 1; i >= 0 && i >= h.first-3 && !toks[i].punct; i-- {
+		if toks[i].has(cues["self-report"]...) {
+			return parts // أعلن البرنامج أنه أرسل قافلة: the reporter did it
+		}
+	}
 	var out []participant
 	for _, p := range parts {
 		if !isSource(toks, p) {
@@ -278,13 +322,22 @@ func roles(in input, toks []tok, h hit, parts []participant) {
 	if !transitive[t.typ] || t.flags["meet"] {
 		return
 	}
+	for i := range parts {
+		if parts[i].start >= after && prepNoun(toks, parts[i]) {
+			parts[i].recip = true // فرض عقوبات على شخصيات سورية
+		}
+	}
 	patient := toks[h.first].has(cues["patient-verb"]...) || toks[h.first].has(cues["patient-noun"]...)
 	if t.flags["noun"] && !patient {
 		return
 	}
 	// a name before the verb is its subject unless a preposition or أن
 	// ends its phrase first (أصيب جنديان في انفجار؛ أعلنت الوزارة أن...)
+	cf, _ := clause(toks, h.first)
 	subject := slices.ContainsFunc(parts, func(p participant) bool {
+		if !p.recip && p.start < toks[cf].start {
+			return true // a subject carried over (وطالب، داعياً، محملاً)
+		}
 		return !p.recip && p.start < trig && !slices.ContainsFunc(toks, func(t tok) bool {
 			return t.start >= p.end && t.end <= trig && isCue("dropped-prep", t.norm)
 		})
@@ -316,6 +369,10 @@ func roles(in input, toks []tok, h hit, parts []participant) {
 		case np == 1 && !subject:
 			// the subject of a VSO clause
 		case np == 1 || (np == 2 && !subject && !agentBefore(toks, *p)):
+			p.recip = true
+		case np >= 2 && subject:
+			// طالب الدول الضامنة بالضغط على دمشق: after the subject and
+			// the object, the complement names the ones acted on
 			p.recip = true
 		}
 		if np == 1 && p.recip && patient {
@@ -380,4 +437,12 @@ func agentBefore(toks []tok, m participant) bool {
 		}
 	}
 	return false
+}
+
+// prepNoun reports a mention that qualifies a noun introduced by a
+// recipient preposition (على شخصيات سورية، ضد مواقع روسية).
+func prepNoun(toks []tok, m participant) bool {
+	i := tokAt(toks, m.start)
+	return i > 1 && toks[i].start == m.start && !toks[i-1].punct &&
+		isCue("recipient-prep", strings.TrimPrefix(toks[i-2].norm, "و"))
 }

@@ -3,6 +3,7 @@ package events
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // participant is an actor mention as the coder sees it.
@@ -54,6 +55,7 @@ type draft struct {
 	ordinal             string // الثالثة... names one round of talks among several
 	also                bool   // the sentence adds another action (كما، وفي سياق متصل)
 	definite            bool   // a definite noun (الضربة، هذه المحادثات) retelling an action
+	next                bool   // named as the next one (الجولة المقبلة)
 	first               int    // offset of the trigger
 	clause              int    // offset of the trigger's clause
 	row                 *trigger
@@ -72,7 +74,11 @@ func (c *Coder) code(in input) []draft {
 		if st.prev != nil {
 			st.last = st.prev
 		}
-		st.span, st.toks, st.hits, st.absorbed, st.prev = s, toks, hits, absorb(toks, hits), nil
+		st.span, st.toks, st.hits, st.prev = s, toks, hits, nil
+		st.absorbed, st.lends = absorb(in, toks, hits)
+		for k := range hits {
+			st.absorbed[k] = st.absorbed[k] || subordinate(in, toks, hits, k)
+		}
 		for k, h := range hits {
 			if st.absorbed[k] {
 				continue
@@ -101,7 +107,9 @@ func (c *Coder) code(in input) []draft {
 	all = merge(all)
 	focus := focusPlace(in)
 	for i := range all {
-		if all[i].loc == nil && dateline != nil && fromCountry(all[i].parts, dateline.country) {
+		if all[i].loc == nil && dateline != nil && (fromCountry(all[i].parts, dateline.country) || all[i].typ == "CONSULT" && all[i].mode != "phone") {
+			// a meeting told under a dateline met there (أستانا - وعقد
+			// رئيس الوفد الروسي لقاء مع...)
 			all[i].loc = dateline
 		}
 		if all[i].loc == nil && focus != nil && fromCountry(all[i].parts, focus.country) {
@@ -142,25 +150,82 @@ func sortInput(in *input) {
 }
 
 // absorb marks the triggers that are the complement of a governing trigger
-// just before them in the same clause: in "دعا إلى وقف إطلاق النار" only the
-// call is an event.
-func absorb(toks []tok, hits []hit) []bool {
-	out := make([]bool, len(hits))
+// before them in the same clause: in "دعا إلى وقف إطلاق النار" only the
+// call is an event. lends marks the complements close enough to the
+// governor (six words) to lend it their parties.
+func absorb(in input, toks []tok, hits []hit) (out, lends []bool) {
+	out, lends = make([]bool, len(hits)), make([]bool, len(hits))
 	for k := 1; k < len(hits); k++ {
 		g, h := hits[k-1], hits[k]
 		if from, _ := clause(toks, h.first); g.t.typ == h.t.typ && g.last >= from && strings.HasPrefix(toks[h.first].norm, "ل") {
-			out[k] = true // اجتمعوا لبحث...: the purpose of the meeting
+			out[k], lends[k] = true, true // اجتمعوا لبحث...: the purpose of the meeting
 			continue
 		}
 		if !g.t.flags["gov"] || g.t.typ == h.t.typ {
 			continue
 		}
 		from, _ := clause(toks, h.first)
-		if g.last >= from && h.first-g.last <= 6 {
+		if g.last >= from && words(in, toks, g.last+1, h.first) <= 5 {
+			out[k], lends[k] = true, true
+		} else if g.last >= from && inComplement(toks, g, h) {
 			out[k] = true
 		}
 	}
-	return out
+	// a governed trigger governs in turn what follows it in its clause
+	for k := 1; k < len(hits); k++ {
+		if out[k-1] && hits[k-1].t.flags["gov"] {
+			if from, _ := clause(toks, hits[k].first); hits[k-1].last >= from && inComplement(toks, hits[k-1], hits[k]) {
+				out[k] = true
+			}
+		}
+	}
+	return out, lends
+}
+
+// words counts the tokens in [from, to) after the actor mention that may
+// open it: a long title and name, the subject between a verb and its
+// object, stand for one word.
+func words(in input, toks []tok, from, to int) int {
+	i := from
+	for i < to && slices.ContainsFunc(in.actors, func(m participant) bool { return m.start <= toks[i].start && toks[i].end <= m.end }) {
+		i++
+	}
+	return to - i + min(1, i-from)
+}
+
+// inComplement reports a trigger h inside the prepositional complement of
+// the governing trigger g: a ب/ل/إلى complement opens between them or at h
+// (اتهم رئيس الوفد قوات النظام بخرق الهدنة؛ دعا الأطراف إلى احترام
+// القانون وتسهيل وصول المساعدات؛ رحب بانعقاد الجولة).
+func inComplement(toks []tok, g, h hit) bool {
+	for i := g.last + 1; i < h.first; i++ {
+		if isCue("relative", toks[i].norm) {
+			return false // اعتراضه على بيان المعارضة الذي طالبت فيه: a clause of its own
+		}
+	}
+	if cliticPrefix(toks[h.first], h.t, "ب", "ل") {
+		return true
+	}
+	for i := g.last + 1; i < h.first; i++ {
+		t := toks[i]
+		w := strings.TrimPrefix(t.norm, "و")
+		if isCue("complement-prep", w) || (strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل")) && t.has(cues["complement-noun"]...) {
+			return true
+		}
+	}
+	return false
+}
+
+// cliticPrefix reports a trigger token that carries one of the proclitics
+// ps before the trigger's own first word (بالرد، للمطالبة; not لقاء).
+func cliticPrefix(t tok, tr *trigger, ps ...string) bool {
+	w := strings.TrimPrefix(strings.TrimPrefix(t.norm, "و"), "ف")
+	for _, p := range ps {
+		if strings.HasPrefix(w, p) && !strings.HasPrefix(tr.words[0], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentence is the context in which the triggers of one sentence are coded.
@@ -168,7 +233,8 @@ type sentence struct {
 	span
 	toks     []tok
 	hits     []hit
-	absorbed []bool        // complements of governing triggers
+	absorbed []bool        // complements of governing triggers, purposes
+	lends    []bool        // absorbed complements whose parties go to their governor
 	prev     *draft        // the sentence's previous event
 	last     *draft        // the previous sentence's last event
 	quoted   []participant // speaker of a quotation open before the sentence
@@ -176,7 +242,7 @@ type sentence struct {
 
 // build codes the k-th trigger of sentence st; nil when it is not an event.
 func (c *Coder) build(in input, st *sentence, k int) *draft {
-	s, toks, hits, absorbed, prev, last := st.span, st.toks, st.hits, st.absorbed, st.prev, st.last
+	s, toks, hits, lends, prev, last := st.span, st.toks, st.hits, st.lends, st.prev, st.last
 	h := hits[k]
 	t := h.t
 	d := &draft{typ: t.typ, mode: t.mode, context: t.context, cameo: t.cameo, score: t.score,
@@ -190,10 +256,22 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 	if k > 0 && hits[k-1].last+1 > rf && hits[k-1].last < h.first {
 		rf = hits[k-1].last + 1
 	}
+	// reported speech: "قال لافروف إن السراج وقع": the reported clause
+	// has its own subject; the speaker acts only when none is named there
+	for i := h.first - 1; i > rf; i-- {
+		if isCue("complementizer", toks[i].norm) {
+			if slices.ContainsFunc(in.actors, func(m participant) bool { return m.start >= toks[i].end && m.end <= toks[h.first].start }) {
+				rf = i + 1
+			}
+			break
+		}
+	}
 	// a complement (مستعدة لمواصلة المشاورات بين الحكومة والمعارضة) lends
 	// its parties to its governor
 	next := k + 1
-	for next < len(hits) && absorbed[next] {
+	// and a purpose of the same kind lends its parties too (يزور صنعاء
+	// لإجراء محادثات مع قادة الحوثيين)
+	for next < len(hits) && (lends[next] || st.absorbed[next] && hits[next].t.typ == t.typ) {
 		next++
 	}
 	if next < len(hits) && hits[next].first < rt {
@@ -222,17 +300,29 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 			d.parts = c.participants(in, toks, j, jt, toks[h.last].end)
 		}
 	}
-	if t.flags["weak"] && len(d.parts) == 0 {
-		return nil
-	}
 	// a verb coordinated with the sentence's previous one shares its subject
 	// (ورحبت الأمم المتحدة بالإعلان، ودعت الأطراف...)
 	coordinated := prev != nil && h.first == cf && !t.flags["noun"] && strings.HasPrefix(toks[h.first].norm, "و") &&
 		!slices.ContainsFunc(d.parts, func(p participant) bool { return p.start < toks[h.first].start })
+	if t.flags["weak"] && len(d.parts) == 0 && !coordinated {
+		return nil
+	}
+	if t.flags["weak"] && t.flags["meet"] && !slices.ContainsFunc(d.parts, func(p participant) bool { return !strings.HasSuffix(p.code, "CVL") }) {
+		return nil // يصل المواطنون المفرج عنهم: a journey, not a visit
+	}
 	if coordinated || dropped(in, toks, h, d.parts) {
 		// A verb without its own subject continues the previous actor:
-		// "أعلنت دمشق ... متهمة الفصائل"; "واشترطت" after a sentence on دمشق.
+		// "أعلنت دمشق ... متهمة الفصائل"; "واشترطت" after a sentence on دمشق;
+		// without an earlier event, the subject of the sentence's first
+		// verb ("أقر الوزير بالأخطاء، وتعهد بإصلاحها").
 		from := prev
+		if m := mainSubject(in, toks, h); m != nil && (from == nil || coordinated) {
+			// a coordinated verb goes on with the sentence's subject, not
+			// with an actor named in a quote or a complement on the way
+			// ("انتقد X الصفقة، معتبراً أنها "تشجع طهران على..."، وطالب");
+			// a participle with the nearest verb's (إعلان دمشق...، متهمة)
+			from = &draft{parts: []participant{*m}}
+		}
 		if from == nil && speaker(in, toks) == nil && st.quoted == nil {
 			from = last
 		}
@@ -243,6 +333,11 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 	if len(d.parts) == 0 && prev != nil && !t.flags["noun"] {
 		// "اعتمد مجلس الأمن قراراً يطالب...": the sentence's actor goes on
 		d.parts = subjects(prev, nil)
+	}
+	if !slices.ContainsFunc(d.parts, func(p participant) bool { return !p.recip }) {
+		if m := antecedent(in, toks, h); m != nil {
+			d.parts = append([]participant{*m}, d.parts...)
+		}
 	}
 	if len(d.parts) == 0 && t.flags["meet"] {
 		d.parts = participation(c, in, toks, hits, k)
@@ -257,7 +352,7 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 		}
 	}
 	if material[t.typ] && !t.flags["claim"] {
-		d.parts = withoutSources(in, toks, d.parts)
+		d.parts = withoutSources(in, toks, h, d.parts)
 	}
 	if !slices.ContainsFunc(d.parts, func(p participant) bool { return !p.recip }) && !material[t.typ] {
 		// reported speech: "سنعقد اجتماعاً مع المعارضة" is the speaker's act
@@ -292,7 +387,7 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 	case t.flags["meet"] && future && d.modality != "negated",
 		t.flags["sign"] && future && d.modality != "negated":
 		d.typ, d.modality, d.mode, d.cameo, d.score = "AGREE", "asserted", "", "036", 4.0
-	case t.flags["sign"] && !signed(toks, h, 10, true),
+	case t.flags["sign"] && !signed(toks, h, 14, true),
 		t.flags["adopt"] && !signed(toks, h, 16, false):
 		return nil
 	case t.flags["ceasefire"]:
@@ -310,6 +405,11 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 			d.modality = "asserted"
 		}
 	}
+	if d.date != nil && d.date.future && d.typ != "AGREE" && d.modality == "asserted" &&
+		(d.date.start < toks[cf].start || d.date.end > toks[ct-1].end) {
+		d.date = nil // رحب بالجولة، وقال: «...الشهر المقبل»: another event's date
+	}
+	d.next = h.last+1 < len(toks) && toks[h.last+1].has(cues["future-after"]...)
 	d.loc = c.location(in, toks, cf, ct, h, t.mode == "visit")
 	if d.mode == "" {
 		d.mode = c.modeFrom(d.typ, toks[cf:ct])
@@ -339,6 +439,10 @@ func participation(c *Coder, in input, toks []tok, hits []hit, k int) []particip
 	for i := h.last + 1; i < end; i++ {
 		if toks[i].has(cues["participation"]...) {
 			_, ct := clause(toks, i)
+			// بمشاركة X، إلى جانب Y: the list goes on after the comma
+			for ct+2 < min(len(toks), end) && toks[ct].punct && toks[ct+1].norm == "الي" && toks[ct+2].has("جانب") {
+				_, ct = clause(toks, ct+1)
+			}
 			return c.participants(in, toks, i+1, min(ct, end), toks[i].end)
 		}
 	}
@@ -376,7 +480,41 @@ func skipped(toks []tok, h hit, modality string) bool {
 			}
 		}
 	}
+	if h.first > 0 && toks[h.first-1].has(cues["polarity"]...) && (modality != "negated" || verbal[t.typ]) {
+		// بالرد على أي هجوم: any attack, not one that happened; لم يتلق
+		// أي طلب: no request was made
+		return true
+	}
 	return false
+}
+
+// subordinate reports a trigger that is part of another action of its
+// sentence (CODING.md: one reported action) rather than an action of its
+// own: the purpose or manner of an earlier event (تظاهروا رفضاً لـ،
+// للمطالبة بـ), the object of a light purpose noun (لاستئناف المفاوضات),
+// or a verb describing an indefinite thing (لافتات تطالب بـ، اتفاق يسمح).
+func subordinate(in input, toks []tok, hits []hit, k int) bool {
+	h := hits[k]
+	t, w := toks[h.first], h.t
+	bare := !strings.HasPrefix(t.norm, "و") && !strings.HasPrefix(t.norm, "ف")
+	if k > 0 && bare && (isCue("purpose-accusative", t.norm) || cliticPrefix(t, w, "ل")) {
+		// an accusative verbal noun of purpose (رفضاً، احتجاجاً، تنديداً)
+		// or one with ل (للمطالبة، لتبادل الأسرى) after another event
+		// gives that event's purpose
+		return true
+	}
+	if w.flags["noun"] && h.first > 0 && strings.HasPrefix(toks[h.first-1].norm, "ل") && toks[h.first-1].has(cues["purpose-noun"]...) {
+		return true // تمهيداً لاستئناف المفاوضات: a meeting hoped for
+	}
+	if h.first == 0 || w.flags["noun"] || !bare || t.norm == "" || !strings.ContainsRune("يت", []rune(t.norm)[0]) {
+		return false
+	}
+	p := toks[h.first-1]
+	if p.punct || p.norm == "" || strings.HasPrefix(p.norm, "ال") || isCue("not-antecedent", p.norm) || p.has(cues["texts"]...) || p.has(cues["light"]...) ||
+		unicode.IsDigit([]rune(p.norm)[0]) || slices.ContainsFunc(in.actors, func(m participant) bool { return m.start < p.end && p.start < m.end }) {
+		return false
+	}
+	return true
 }
 
 // modeFrom returns the mode that a cue word of the clause gives an event of
@@ -411,6 +549,13 @@ func ordinal(toks []tok, from, to int) string {
 // (RETREAT) or announced (CONCEDE); "" when the clause only refers to it.
 func ceasefire(toks []tok, from, to int) (string, string) {
 	span := toks[from:to]
+	for i := range span {
+		if span[i].has(cues["ceasefire-violated"]...) && (strings.HasPrefix(strings.TrimPrefix(span[i].norm, "و"), "ب") || i > 0 && span[i-1].norm == "من") {
+			// لن تسمح بانهيار الهدنة، حذر من انهيار: a violation named as the
+			// object of another verb, not one reported
+			return "", ""
+		}
+	}
 	for _, c := range []struct {
 		typ, cameo string
 		cues       []string
@@ -486,4 +631,24 @@ func lightBefore(toks []tok, h hit) int {
 		}
 	}
 	return -1
+}
+
+// antecedent returns the actor a relative pronoun before trigger h takes up
+// (بحسب الأمم المتحدة، التي دعت الأطراف): the mention ending just before
+// the pronoun, across a comma. Nil if none.
+func antecedent(in input, toks []tok, h hit) *participant {
+	r := h.first - 1
+	if r < 1 || !isCue("relative", toks[r].norm) {
+		return nil
+	}
+	end := toks[r-1]
+	if end.punct && r >= 2 {
+		end = toks[r-2]
+	}
+	for i := range in.actors {
+		if m := &in.actors[i]; m.end == end.end && !m.nisba {
+			return m
+		}
+	}
+	return nil
 }

@@ -3,6 +3,9 @@ package events
 import (
 	"strings"
 	"testing"
+
+	"github.com/masar-project/masar/actors"
+	"github.com/masar-project/masar/geo"
 )
 
 func TestSentences(t *testing.T) {
@@ -69,7 +72,7 @@ func TestAbsorbAndCeasefire(t *testing.T) {
 		rs := []rune(tc.text)
 		toks := tokenize(rs, 0, len(rs), nil)
 		hits := defaultLex.find(toks)
-		absorbed := absorb(toks, hits)
+		absorbed, _ := absorb(input{runes: rs}, toks, hits)
 		var got []string
 		for k, h := range hits {
 			if absorbed[k] {
@@ -85,6 +88,36 @@ func TestAbsorbAndCeasefire(t *testing.T) {
 			if typ != "" {
 				got = append(got, typ)
 			}
+		}
+		if strings.Join(got, " ") != tc.types {
+			t.Errorf("%s: events %v, want %q", tc.text, got, tc.types)
+		}
+	}
+}
+
+// TestOneAction checks that complements, purposes and hypothetical objects
+// of an event are not coded as events of their own (CODING.md: one
+// reported action).
+func TestOneAction(t *testing.T) {
+	c := New(actors.Default(), geo.Default())
+	for _, tc := range []struct {
+		text  string
+		types string // the coded types, in order
+	}{
+		{"تظاهر مئات من سكان مدينة حلب رفضاً للاتفاق الجديد.", "PROTEST"},
+		{"تظاهر العمال في تونس ورفعوا لافتات تطالب بزيادة الأجور.", "PROTEST"},
+		{"خرج الطلاب في مسيرة للمطالبة بإطلاق سراح زملائهم.", "PROTEST"},
+		{"هدد الوزير بالرد على أي هجوم يستهدف قوات بلاده.", "THREATEN"},
+		{"نفى المتحدث أن تكون بلاده قد تلقت أي طلب بهذا الشأن.", ""},
+		{"قال الوزير إن بلاده لن تسمح بانهيار الهدنة.", ""},
+		{"اتهم رئيس وفد المعارضة قوات النظام مجدداً بخرق الهدنة.", "ACCUSE"},
+		{"دعا الأمين العام الأطراف إلى احترام القانون وتسهيل وصول المساعدات.", "REQUEST"},
+		{"وأكدت الوزارة أن وجود قواتها جاء بطلب من الحكومة.", ""},
+		{"اعتقلت الشرطة صحفيين بعد تغطيتهم مظاهرات في العاصمة.", "COERCE"},
+	} {
+		var got []string
+		for _, e := range codeText(c, tc.text) {
+			got = append(got, e.Type)
 		}
 		if strings.Join(got, " ") != tc.types {
 			t.Errorf("%s: events %v, want %q", tc.text, got, tc.types)

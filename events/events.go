@@ -60,7 +60,12 @@ func (c *Coder) Code(text string, _ time.Time, doc *actors.Doc, dates []timex.Ex
 		}
 	}
 	if c.gaz != nil {
-		ps := c.gaz.Find(text)
+		var ps []geo.Mention
+		if doc != nil {
+			ps = doc.Places() // found once, with the actors
+		} else {
+			ps = c.gaz.Find(text)
+		}
 		in.places = make([]place, 0, len(ps))
 		for _, m := range ps {
 			p := m.Place

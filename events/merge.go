@@ -48,8 +48,9 @@ func sameAction(a, b draft, ac, bc []string) bool {
 		return false
 	}
 	switch {
-	case b.definite && b.ordinal == "":
-		// الضربة، المحادثات: the action told before
+	case b.definite && b.ordinal == "" && !(b.next && a.row != b.row):
+		// الضربة، المحادثات: the action told before; "الجولة المقبلة"
+		// retells only a telling of the same kind
 	case a.ordinal != "" && a.ordinal == b.ordinal:
 		// الجولة الرابعة told twice
 	case slices.Equal(ac, bc):

@@ -23,6 +23,31 @@ func modality(toks []tok, cf, ct int, h hit) string {
 			return "negated"
 		}
 	}
+	if material[h.t.typ] {
+		// ستستأنف توزيع المساعدات إذا سمحت الظروف: a condition after the
+		// action makes it hypothetical
+		for i := h.last + 1; i < ct; i++ {
+			if in(toks[i].norm, cues["conditional"]) {
+				return "hypothetical"
+			}
+		}
+	}
+	if h.t.flags["noun"] || h.t.flags["sign"] {
+		// التوقيع ... قد يتم، الاجتماع لن يتم: the verb after the noun
+		for i := h.last + 1; i < ct && i <= h.last+6; i++ {
+			if !toks[i].has(cues["passive-light"]...) {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(toks[i].norm, "س"):
+				return "future"
+			case in(toks[i-1].norm, []string{"قد"}):
+				return "hypothetical"
+			case in(toks[i-1].norm, []string{"لم", "لن"}):
+				return "negated"
+			}
+		}
+	}
 	// a verbal noun is negated through the verb that holds it (لم يعقد
 	// المجلس جلسته) or a negative-polarity أي (لم تشهد المدينة أي اشتباكات)
 	lv := -1

@@ -64,11 +64,35 @@ func nearestDate(in input, toks []tok, cf, ct int, h hit) *when {
 	return best
 }
 
-// location picks the place of the event from its sentence: a place after
-// في/ب or named with the talks (محادثات أستانا), nearest the trigger, that
-// is not one of the participants.
+// location picks the place of the event from its sentence: the place the
+// sentence opens with (وفي جنيف،), else a place after في/ب or named with
+// the talks (محادثات أستانا), nearest the trigger, that is not one of the
+// participants nor a meeting's topic.
 func (c *Coder) location(in input, toks []tok, cf, ct int, h hit, visit bool) *place {
+	best := c.nearestPlace(in, toks, cf, ct, h, visit)
+	if f := fronted(in, toks); f != nil && !visit && (best == nil || f.kind != "country" || best.country != f.country) {
+		// وفي أنقرة، هدد الوزير...: the sentence's events are there,
+		// unless it names a town of the fronted country (وفي ليبيا، تظاهر
+		// المئات في طرابلس)
+		return f
+	}
+	return best
+}
+
+// nearestPlace is the sentence's place nearest the trigger, preferring its
+// clause and towns over countries; places named as the topic of a meeting
+// or as an actor are left out.
+func (c *Coder) nearestPlace(in input, toks []tok, cf, ct int, h hit, visit bool) *place {
 	lo, hi := toks[0].start, toks[len(toks)-1].end
+	if h.t.flags["meet"] {
+		// بحثا الوضع في إدلب؛ محادثات حول سوريا: the topic is no venue
+		for i := h.last + 1; i < len(toks); i++ {
+			if toks[i].has(cues["topic"]...) || toks[i].has(cues["topic-before"]...) || toks[i].has(cues["topic-verb"]...) {
+				hi = toks[i].start
+				break
+			}
+		}
+	}
 	pos := toks[h.first].start
 	var best *place
 	bestD := 0
@@ -147,6 +171,29 @@ func (c *Coder) dateline(in input) *place {
 		switch r {
 		case '-', '–', '(', ':', '—':
 			return &p
+		}
+	}
+	return nil
+}
+
+// fronted returns the place of a sentence that opens with it (وفي جنيف،
+// ...), or nil.
+func fronted(in input, toks []tok) *place {
+	if len(toks) < 3 || toks[0].norm != "في" && toks[0].norm != "وفي" {
+		return nil
+	}
+	for k := 1; k < len(toks) && k <= 4; k++ {
+		if toks[k].punct {
+			if toks[k].norm != "،" && toks[k].norm != "," {
+				return nil
+			}
+			lo, hi := toks[1].start, toks[k].start
+			for i := range in.places {
+				if p := &in.places[i]; p.start >= lo && p.end <= hi {
+					return p
+				}
+			}
+			return nil
 		}
 	}
 	return nil

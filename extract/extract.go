@@ -81,6 +81,8 @@ func (x *Extractor) Extract(a article.Article) (res article.Result) {
 		}
 	}()
 	anchor, _ := ParsePublished(a.Published)
+	// Stages that can take the article's analysis share one copy of it.
+	sents, toks := text.Sentences(a.Text), text.Tokenize(a.Text)
 	dates := timex.Find(a.Text, anchor)
 	doc := x.actors.Analyze(a.Text, anchor)
 
@@ -102,10 +104,10 @@ func (x *Extractor) Extract(a article.Article) (res article.Result) {
 		}
 		res.Quotes = append(res.Quotes, out)
 	}
-	res.Entities = x.entities(a.Text, doc)
+	res.Entities = x.entities(a.Text, sents, toks, doc)
 	res.Events = x.coder.Code(a.Text, anchor, doc, dates)
 	if len(res.Events) > 0 {
-		process.AnnotateParsed(text.Tokenize(a.Text), text.Sentences(a.Text), dates, res.Events)
+		process.AnnotateParsed(toks, sents, dates, res.Events)
 	}
 	return res
 }
@@ -113,8 +115,8 @@ func (x *Extractor) Extract(a article.Article) (res article.Result) {
 // entities tags names and links each to the actor mention it overlaps, so a
 // reader sees "ستيفان دي مستورا" as Staffan de Mistura, IGOUNO. Both lists are
 // in text order, so one sweep links them.
-func (x *Extractor) entities(s string, doc *actors.Doc) []article.Entity {
-	found := x.tagger.Entities(s)
+func (x *Extractor) entities(s string, sents []text.Sentence, toks []text.Token, doc *actors.Doc) []article.Entity {
+	found := x.tagger.EntitiesIn(s, sents, toks)
 	mentions := doc.Mentions()
 	out := make([]article.Entity, 0, len(found))
 	j := 0

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/masar-project/masar/lexicon"
 	"github.com/masar-project/masar/text"
@@ -185,26 +186,47 @@ func (g *Gazetteer) FindTokens(s string, toks []text.Token) []Mention {
 	if len(ms) == 0 {
 		return nil
 	}
-	var runes []rune
+	// Matches come in text order: one forward walk maps their code-point
+	// offsets to bytes, and each mention's text is a slice of s.
+	var at runeCursor
 	out := make([]Mention, 0, len(ms))
 	for _, m := range ms {
 		e := m.Values[0]
 		if e.blocked || e.cued && !cuedAt(toks, m.First, m.Start) {
 			continue
 		}
-		if runes == nil {
-			runes = []rune(s)
-		}
-		out = append(out, Mention{Text: string(runes[m.Start:m.End]), Start: m.Start, End: m.End, Place: e.place})
+		b := at.seek(s, m.Start)
+		out = append(out, Mention{Text: s[b:at.seek(s, m.End)], Start: m.Start, End: m.End, Place: e.place})
 	}
 	return out
+}
+
+// runeCursor converts increasing code-point offsets of a string to byte
+// offsets.
+type runeCursor struct{ runes, pos int }
+
+func (c *runeCursor) seek(s string, runes int) int {
+	for c.runes < runes && c.pos < len(s) {
+		_, w := utf8.DecodeRuneInString(s[c.pos:])
+		c.pos += w
+		c.runes++
+	}
+	return c.pos
 }
 
 // cuedAt reports whether the token at i is preceded by a place cue or carries
 // a stripped proclitic preposition (بإدلب، وبإدلب).
 func cuedAt(toks []text.Token, i, start int) bool {
-	if n := start - toks[i].Start; n > 0 && strings.ContainsRune(string([]rune(toks[i].Text)[:n]), 'ب') {
-		return true
+	if n := start - toks[i].Start; n > 0 {
+		for _, r := range toks[i].Text {
+			if n == 0 {
+				break
+			}
+			if r == 'ب' {
+				return true
+			}
+			n--
+		}
 	}
 	if i == 0 {
 		return false
@@ -218,7 +240,7 @@ func cuedAt(toks []text.Token, i, start int) bool {
 		return true
 	}
 	// A conjunction-prefixed cue: "وفي", "ومن".
-	if r := []rune(w); len(r) > 1 && (r[0] == 'و' || r[0] == 'ف') && cues[string(r[1:])] {
+	if r, size := utf8.DecodeRuneInString(w); (r == 'و' || r == 'ف') && len(w) > size && cues[w[size:]] {
 		return true
 	}
 	return false

@@ -15,6 +15,9 @@ import (
 // call Find from any number of goroutines.
 type Matcher[T any] struct {
 	root node[T]
+	// starts has a bit for the first two letters of every first key, so
+	// that most tokens are ruled out without hashing (see startKey).
+	starts [1 << 14 / 64]uint64
 }
 
 type node[T any] struct {
@@ -40,6 +43,9 @@ func (m *Matcher[T]) Add(phrase string, v T) {
 	keys := Keys(phrase)
 	if len(keys) == 0 {
 		return
+	}
+	if k, ok := readingKey(variant{key: keys[0]}); ok {
+		m.starts[k/64] |= 1 << (k % 64)
 	}
 	n := &m.root
 	for _, k := range keys {
@@ -79,26 +85,68 @@ func norm(t text.Token) string {
 // the token were proclitics.
 type variant struct {
 	key   string
+	alef  bool // the key is "ا"+key: لل read as ل before the article
 	strip int
 }
 
+// maxVariants bounds the readings of one token (see variants).
+const maxVariants = 4
+
+// child is n's child under the reading v. The alef reading is built in a
+// stack buffer so that looking it up does not allocate.
+func child[T any](n *node[T], v variant) *node[T] {
+	if !v.alef {
+		return n.next[v.key]
+	}
+	var buf [64]byte
+	if len(v.key)+len("ا") > len(buf) {
+		return n.next["ا"+v.key]
+	}
+	b := append(append(buf[:0], "ا"...), v.key...)
+	return n.next[string(b)]
+}
+
+// mayStart reports whether a phrase may start with the reading v: false
+// when its first two letters start no phrase.
+func (m *Matcher[T]) mayStart(v variant) bool {
+	k, ok := readingKey(v)
+	return !ok || m.starts[k/64]&(1<<(k%64)) != 0
+}
+
+// readingKey is the startKey of a reading's first two letters, ok false
+// when they are not both in U+0600–U+067F.
+func readingKey(v variant) (int, bool) {
+	k := v.key
+	switch {
+	case v.alef && len(k) >= 2:
+		return startKey([4]byte{"ا"[0], "ا"[1], k[0], k[1]})
+	case !v.alef && len(k) >= 4:
+		return startKey([4]byte{k[0], k[1], k[2], k[3]})
+	}
+	return 0, false
+}
+
+// startKey packs two letters of U+0600–U+067F (two UTF-8 bytes each, 7 bits
+// of information) into 14 bits.
+func startKey(c [4]byte) (int, bool) {
+	if c[0]&0xFE != 0xD8 || c[2]&0xFE != 0xD8 {
+		return 0, false
+	}
+	l1 := int(c[0]&1)<<6 | int(c[1]&0x3F)
+	l2 := int(c[2]&1)<<6 | int(c[3]&0x3F)
+	return l1<<7 | l2, true
+}
+
 // Find returns the non-overlapping, leftmost-longest phrase matches in toks.
+// Readings are made on the fly from the tokens, so a text without matches
+// costs no allocation.
 func (m *Matcher[T]) Find(toks []text.Token) []Match[T] {
 	if len(m.root.next) == 0 || len(toks) == 0 {
 		return nil
 	}
-	// One backing array for every token's readings keeps Find to a few
-	// allocations per text.
-	vars := make([][]variant, len(toks))
-	buf := make([]variant, 0, 3*len(toks))
-	for i, t := range toks {
-		n := len(buf)
-		buf = variants(buf, norm(t))
-		vars[i] = buf[n:len(buf):len(buf)]
-	}
 	var out []Match[T]
 	for i := 0; i < len(toks); {
-		best, strip, vals := m.longest(vars, i)
+		best, strip, vals := m.longest(toks, i)
 		if best == 0 {
 			i++
 			continue
@@ -119,15 +167,19 @@ func (m *Matcher[T]) Find(toks []text.Token) []Match[T] {
 // returns the longest phrase length, the proclitic letters stripped from its
 // first token and its values. Earlier readings (the unstripped one first) win
 // ties.
-func (m *Matcher[T]) longest(vars [][]variant, i int) (int, int, []T) {
+func (m *Matcher[T]) longest(toks []text.Token, i int) (int, int, []T) {
 	bestLen, bestStrip := 0, 0
 	var bestVals []T
-	for _, v := range vars[i] {
-		n := m.root.next[v.key]
+	var buf [maxVariants]variant
+	for _, v := range variants(buf[:0], norm(toks[i])) {
+		if !m.mayStart(v) {
+			continue
+		}
+		n := child(&m.root, v)
 		if n == nil {
 			continue
 		}
-		if l, vals := walk(n, vars, i+1, 1); l > bestLen {
+		if l, vals := walk(n, toks, i+1, 1); l > bestLen {
 			bestLen, bestStrip, bestVals = l, v.strip, vals
 		}
 	}
@@ -136,21 +188,22 @@ func (m *Matcher[T]) longest(vars [][]variant, i int) (int, int, []T) {
 
 // walk returns the longest phrase length reachable from n (already depth
 // tokens deep) and its values.
-func walk[T any](n *node[T], vars [][]variant, j, depth int) (int, []T) {
+func walk[T any](n *node[T], toks []text.Token, j, depth int) (int, []T) {
 	bestLen := 0
 	var bestVals []T
 	if len(n.values) > 0 {
 		bestLen, bestVals = depth, n.values
 	}
-	if n.next == nil || j >= len(vars) {
+	if n.next == nil || j >= len(toks) {
 		return bestLen, bestVals
 	}
-	for _, v := range vars[j] {
-		c := n.next[v.key]
+	var buf [maxVariants]variant
+	for _, v := range variants(buf[:0], norm(toks[j])) {
+		c := child(n, v)
 		if c == nil {
 			continue
 		}
-		if l, vals := walk(c, vars, j+1, depth+1); l > bestLen {
+		if l, vals := walk(c, toks, j+1, depth+1); l > bestLen {
 			bestLen, bestVals = l, vals
 		}
 	}
@@ -165,7 +218,7 @@ const minRest = 2
 // conjunction (و ف), then without a preposition (ب ل ك) as well. "لل" is ل
 // before an article that lost its alef, so "للأمم" also reads "الامم".
 func variants(out []variant, w string) []variant {
-	out = append(out, variant{w, 0})
+	out = append(out, variant{key: w})
 	rest, n := w, 0
 	if r, size := utf8.DecodeRuneInString(rest); r == 'و' || r == 'ف' {
 		rest, n = rest[size:], 1
@@ -176,7 +229,7 @@ func variants(out []variant, w string) []variant {
 		if r == 'ل' && strings.HasPrefix(rest, "ل") {
 			// The article's alef is gone, so no letter boundary separates
 			// the preposition: the match keeps the whole token.
-			out = appendRest(out, "ا"+rest, 0)
+			out = append(out, variant{key: rest, alef: true})
 		}
 		out = appendRest(out, rest, n)
 	}
@@ -184,10 +237,23 @@ func variants(out []variant, w string) []variant {
 }
 
 func appendRest(out []variant, rest string, n int) []variant {
-	if utf8.RuneCountInString(rest) < minRest {
+	if !hasRunes(rest, minRest) {
 		return out
 	}
-	return append(out, variant{rest, n})
+	return append(out, variant{key: rest, strip: n})
+}
+
+// hasRunes reports whether s has at least n code points, reading no more
+// of it than that.
+func hasRunes(s string, n int) bool {
+	for i := 0; i < n; i++ {
+		if s == "" {
+			return false
+		}
+		_, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+	}
+	return true
 }
 
 // origOffset returns the code-point offset in the original token text after

@@ -138,3 +138,14 @@ func BenchmarkFind(b *testing.B) {
 		m.Find(toks)
 	}
 }
+
+// TestFindNoAlloc checks that a text without matches costs no allocation:
+// readings are made on the fly, and the لل reading is looked up from a
+// stack buffer.
+func TestFindNoAlloc(t *testing.T) {
+	m := testMatcher()
+	toks := text.Tokenize("وقال للصحفيين إن الاجتماع بحث الوضع في المنطقة")
+	if n := testing.AllocsPerRun(100, func() { m.Find(toks) }); n != 0 {
+		t.Errorf("Find without matches allocates %v times", n)
+	}
+}

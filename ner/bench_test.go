@@ -58,6 +58,47 @@ func BenchmarkTagDocument(b *testing.B) {
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
+// BenchmarkTagDocumentCold measures two-stage tagging of a document whose
+// words are all new to the word cache: the worst case, text never seen.
+func BenchmarkTagDocumentCold(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cold := *m
+	sents := benchSentences()
+	tokens := 0
+	for _, s := range sents {
+		tokens += len(s)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		cold.cache = newWordCache(&cold)
+		b.StartTimer()
+		cold.TagDocument(sents)
+	}
+	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkEntities measures Entities on raw text, sentence splitting and
+// tokenisation included, in tokens per second.
+func BenchmarkEntities(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	for _, s := range benchSentences() {
+		tokens += len(s)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Entities(benchText)
+	}
+	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
 // BenchmarkLoad measures loading the embedded model.
 func BenchmarkLoad(b *testing.B) {
 	for i := 0; i < b.N; i++ {

@@ -15,35 +15,46 @@ type Entity struct {
 // document, DocumentSentences sentences at a time as in training, and
 // returns the entity mentions in text order.
 func (m *Model) Entities(s string) []Entity {
-	type sentence struct {
-		start int
-		toks  []text.Token
-	}
-	var sents []sentence
-	for _, st := range text.Sentences(s) {
-		if toks := text.Tokenize(st.Text); len(toks) > 0 {
-			sents = append(sents, sentence{st.Start, toks})
+	return m.EntitiesIn(s, text.Sentences(s), text.Tokenize(s))
+}
+
+// EntitiesIn is Entities for a caller that already has the sentences and the
+// tokens of s (text.Sentences(s), text.Tokenize(s)), so the pipeline
+// tokenises an article once. A token belongs to the sentence its start is in.
+func (m *Model) EntitiesIn(s string, sentences []text.Sentence, tokens []text.Token) []Entity {
+	var sents [][]text.Token
+	i := 0
+	for _, st := range sentences {
+		for i < len(tokens) && tokens[i].Start < st.Start {
+			i++
 		}
+		j := i
+		for j < len(tokens) && tokens[j].Start < st.End {
+			j++
+		}
+		if j > i {
+			sents = append(sents, tokens[i:j])
+		}
+		i = j
 	}
 	var out []Entity
 	var off []int // byte offset of each code point of s, built on first use
 	for lo := 0; lo < len(sents); lo += docBlock {
 		block := sents[lo:min(lo+docBlock, len(sents))]
 		doc := make([][]string, len(block))
-		for k, st := range block {
-			doc[k] = make([]string, len(st.toks))
-			for i, t := range st.toks {
+		for k, toks := range block {
+			doc[k] = make([]string, len(toks))
+			for i, t := range toks {
 				doc[k][i] = t.Text
 			}
 		}
 		for k, tags := range m.TagDocument(doc) {
-			st := block[k]
+			toks := block[k]
 			for _, sp := range spans(tags) {
 				if off == nil {
 					off = text.RuneOffsets(s)
 				}
-				start := st.start + st.toks[sp.start].Start
-				end := st.start + st.toks[sp.end-1].End
+				start, end := toks[sp.start].Start, toks[sp.end-1].End
 				out = append(out, Entity{Text: s[off[start]:off[end]], Type: sp.typ, Start: start, End: end})
 			}
 		}

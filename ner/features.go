@@ -150,35 +150,40 @@ func freqBucket(n uint32) uint8 {
 // analyze fills infos for a sentence.
 func analyze(lx *lexicon, count counter, tokens []string, infos []tokInfo) {
 	for i, tok := range tokens {
-		in := &infos[i]
-		*in = tokInfo{}
-		in.norm = text.NormalizeString(tok)
-		pro, stem, enc := text.SplitClitics(in.norm)
-		in.stem = stem
-		in.hRaw = strHash(tok)
-		in.hNorm = strHash(in.norm)
-		in.hStem = strHash(stem)
-		in.hPro = partsHash(pro)
-		in.hEnc = partsHash(enc)
-		in.hShape = shapeHash(tok)
-		affixes(in.norm, &in.pre, &in.suf)
-		in.tri = trigrams(stem, in.tri[:0])
-		var sp, ss [4]uint64
-		affixes(stem, &sp, &ss)
-		in.stemPre, in.stemSuf = sp[1], ss[1]
-		def := uint64(0)
-		if len(pro) > 0 && pro[len(pro)-1] == "ال" {
-			def = 1
-		}
-		in.defLen = def<<8 | uint64(lengthBucket(utf8.RuneCountInString(stem)))
-		in.trig = lx.trig[in.hNorm] | lx.trig[in.hStem]
-		if def == 1 {
-			in.trig |= lx.trig[strHashFrom(hAl, stem)]
-		}
+		analyzeWord(lx, tok, &infos[i])
 	}
 	setFreq(infos, count)
 	markGazetteer(lx.gaz, infos, func(in *tokInfo) *uint8 { return &in.gaz })
 	markQuotes(tokens, infos)
+}
+
+// analyzeWord fills what in owes to the token alone: all but the frequency,
+// gazetteer, quotation and document fields.
+func analyzeWord(lx *lexicon, tok string, in *tokInfo) {
+	*in = tokInfo{}
+	in.norm = text.NormalizeString(tok)
+	pro, stem, enc := text.SplitClitics(in.norm)
+	in.stem = stem
+	in.hRaw = strHash(tok)
+	in.hNorm = strHash(in.norm)
+	in.hStem = strHash(stem)
+	in.hPro = partsHash(pro)
+	in.hEnc = partsHash(enc)
+	in.hShape = shapeHash(tok)
+	affixes(in.norm, &in.pre, &in.suf)
+	in.tri = trigrams(stem, in.tri[:0])
+	var sp, ss [4]uint64
+	affixes(stem, &sp, &ss)
+	in.stemPre, in.stemSuf = sp[1], ss[1]
+	def := uint64(0)
+	if len(pro) > 0 && pro[len(pro)-1] == "ال" {
+		def = 1
+	}
+	in.defLen = def<<8 | uint64(lengthBucket(utf8.RuneCountInString(stem)))
+	in.trig = lx.trig[in.hNorm] | lx.trig[in.hStem]
+	if def == 1 {
+		in.trig |= lx.trig[strHashFrom(hAl, stem)]
+	}
 }
 
 // markGazetteer sets gazetteer bits from the longest phrase starting at each
@@ -385,103 +390,120 @@ func lengthBucket(n int) int {
 	return 6
 }
 
-// features appends the feature hashes of token i to buf.
+// features appends the feature hashes of token i to buf. They fall in four
+// groups: word pairs, the token's own word, each neighbour's word, and the
+// sentence around the token. Tagging caches the sums of the weights of the
+// second and third groups per word type (cache.go).
 func features(infos []tokInfo, i int, buf []uint64) []uint64 {
-	in := &infos[i]
-	at := func(k int) *tokInfo {
-		if k < 0 || k >= len(infos) {
-			return nil
-		}
-		return &infos[k]
-	}
-	normAt := func(k int) uint64 {
-		if t := at(k); t != nil {
-			return t.hNorm
-		}
-		return hNone
-	}
-	stemAt := func(k int) uint64 {
-		if t := at(k); t != nil {
-			return t.hStem
-		}
-		return hNone
-	}
-	shapeAt := func(k int) uint64 {
-		if t := at(k); t != nil {
-			return t.hShape
-		}
-		return hNone
-	}
-	freqAt := func(k int) uint64 {
-		if t := at(k); t != nil {
-			return uint64(t.freq)
-		}
-		return 0xff
-	}
-	suf2At := func(k int) uint64 {
-		if t := at(k); t != nil {
-			return t.suf[1]
-		}
-		return hNone
-	}
 	// The word-identity features come first (numLexical of them): training
 	// drops them at random so that the model also learns from the rest.
+	buf = pairFeatures(infos, i, buf)
+	buf = wordFeatures(&infos[i], buf)
+	for d := -2; d <= 2; d++ {
+		if d != 0 {
+			buf = neighbourFeatures(tokenAt(infos, i+d), d, buf)
+		}
+	}
+	return contextFeatures(infos, i, buf)
+}
+
+// tokenAt is infos[k], or nil beyond the sentence.
+func tokenAt(infos []tokInfo, k int) *tokInfo {
+	if k < 0 || k >= len(infos) {
+		return nil
+	}
+	return &infos[k]
+}
+
+// pairFeatures appends the word bigrams of token i with its neighbours.
+func pairFeatures(infos []tokInfo, i int, buf []uint64) []uint64 {
+	prev, next := hNone, hNone
+	if t := tokenAt(infos, i-1); t != nil {
+		prev = t.hNorm
+	}
+	if t := tokenAt(infos, i+1); t != nil {
+		next = t.hNorm
+	}
+	h := infos[i].hNorm
+	return append(buf, feat2(fBigramM1, prev, h), feat2(fBigramP1, h, next))
+}
+
+// wordFeatures appends the features of a token that depend on its word
+// alone (and the model's vocabulary counts), the word-identity ones first.
+func wordFeatures(in *tokInfo, buf []uint64) []uint64 {
 	buf = append(buf,
 		feat(fRaw, in.hRaw),
 		feat(fNorm, in.hNorm),
 		feat(fStem, in.hStem),
-		feat2(fBigramM1, normAt(i-1), in.hNorm),
-		feat2(fBigramP1, in.hNorm, normAt(i+1)),
 		feat(fBias, 0),
 		feat(fPro, in.hPro),
 		feat(fEnc, in.hEnc),
 		feat(fStemPre2, in.stemPre),
 		feat(fStemSuf2, in.stemSuf),
 		feat(fShape, in.hShape),
-		feat(fNormM1, normAt(i-1)),
-		feat(fNormP1, normAt(i+1)),
-		feat(fNormM2, normAt(i-2)),
-		feat(fNormP2, normAt(i+2)),
-		feat(fStemM1, stemAt(i-1)),
-		feat(fStemP1, stemAt(i+1)),
-		feat(fShapeM1, shapeAt(i-1)),
-		feat(fShapeP1, shapeAt(i+1)),
 		feat(fDefLen, in.defLen),
-		feat(fSuffix2M1, suf2At(i-1)),
-		feat(fSuffix2P1, suf2At(i+1)),
 		feat(fFreq, uint64(in.freq)),
 		feat(fFreqDef, uint64(in.freq)<<16|in.defLen),
-		feat(fFreqM1, freqAt(i-1)),
-		feat(fFreqP1, freqAt(i+1)),
 	)
 	for k := range 4 {
 		buf = append(buf, feat(fPrefix+uint64(k), in.pre[k]), feat(fSuffix+uint64(k), in.suf[k]))
 	}
-	if i == 0 {
-		buf = append(buf, feat(fFirst, 0))
-	}
 	for _, h := range in.tri {
 		buf = append(buf, feat(fCharTrigram, h))
 	}
-	if in.quote != 0 {
-		buf = append(buf, feat(fQuote, uint64(in.quote)))
+	return triggerFeatures(in, 0, buf)
+}
+
+// neighbourFeatures appends the features that the word t at offset d
+// (±1, ±2) gives a token; t is nil beyond the sentence's edge.
+func neighbourFeatures(t *tokInfo, d int, buf []uint64) []uint64 {
+	norm, stem, shape, suf2, freq := hNone, hNone, hNone, hNone, uint64(0xff)
+	if t != nil {
+		norm, stem, shape, suf2, freq = t.hNorm, t.hStem, t.hShape, t.suf[1], uint64(t.freq)
 	}
-	for d := -2; d <= 2; d++ {
-		t := at(i + d)
-		if t == nil || t.trig == 0 {
-			continue
-		}
-		for c := range triggerClasses {
-			if t.trig&(1<<c) != 0 {
-				buf = append(buf, feat(fTrig+uint64(d+2), uint64(c)))
-			}
+	switch d {
+	case -2:
+		buf = append(buf, feat(fNormM2, norm))
+	case 2:
+		buf = append(buf, feat(fNormP2, norm))
+	case -1:
+		buf = append(buf, feat(fNormM1, norm), feat(fStemM1, stem), feat(fShapeM1, shape),
+			feat(fSuffix2M1, suf2), feat(fFreqM1, freq))
+	case 1:
+		buf = append(buf, feat(fNormP1, norm), feat(fStemP1, stem), feat(fShapeP1, shape),
+			feat(fSuffix2P1, suf2), feat(fFreqP1, freq))
+	}
+	if t == nil {
+		return buf
+	}
+	return triggerFeatures(t, d, buf)
+}
+
+// triggerFeatures appends the trigger classes of the word t at offset d.
+func triggerFeatures(t *tokInfo, d int, buf []uint64) []uint64 {
+	for c := range triggerClasses {
+		if t.trig&(1<<c) != 0 {
+			buf = append(buf, feat(fTrig+uint64(d+2), uint64(c)))
 		}
 	}
-	if p, n := at(i-1), at(i+1); p != nil && n != nil && (p.trig|n.trig) != 0 {
+	return buf
+}
+
+// contextFeatures appends the features of token i that depend on its place
+// in the sentence: first position, quotation, the triggers on both sides,
+// gazetteer matches.
+func contextFeatures(infos []tokInfo, i int, buf []uint64) []uint64 {
+	if i == 0 {
+		buf = append(buf, feat(fFirst, 0))
+	}
+	if q := infos[i].quote; q != 0 {
+		buf = append(buf, feat(fQuote, uint64(q)))
+	}
+	if p, n := tokenAt(infos, i-1), tokenAt(infos, i+1); p != nil && n != nil && (p.trig|n.trig) != 0 {
 		buf = append(buf, feat(fTrigPair, uint64(p.trig)<<8|uint64(n.trig)))
 	}
 	for d := -1; d <= 1; d++ {
-		t := at(i + d)
+		t := tokenAt(infos, i+d)
 		if t == nil || t.gaz == 0 {
 			continue
 		}
@@ -501,19 +523,14 @@ func docFeatures(infos []tokInfo, i int, buf []uint64) []uint64 {
 	if in.stage1 == 0 {
 		return buf
 	}
-	at := func(k int) *tokInfo {
-		if k < 0 || k >= len(infos) {
-			return nil
-		}
-		return &infos[k]
-	}
 	for d := -1; d <= 1; d++ {
 		tag := uint64(numTags) // sentence edge
-		if t := at(i + d); t != nil {
+		t := tokenAt(infos, i+d)
+		if t != nil {
 			tag = uint64(t.stage1 - 1)
 		}
 		buf = append(buf, feat(fStage1+uint64(d+1), tag))
-		if t := at(i + d); t != nil && t.docGaz != 0 {
+		if t != nil && t.docGaz != 0 {
 			for bit := range 2 * len(gazTypes) {
 				if t.docGaz&(1<<bit) != 0 {
 					buf = append(buf, feat(fDocGaz+uint64(d+1), uint64(bit)))

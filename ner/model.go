@@ -34,6 +34,8 @@ type Model struct {
 	// feature), so that one lookup serves both stages.
 	index table
 	emit  []float32
+	// cache holds per-word sums of weights for tagging (cache.go).
+	cache *wordCache
 	// vocab counts the forms and stems of the training text (vocabKeys).
 	vocab table
 	// Info records how the model was made (data, epochs, seed), for people.
@@ -246,6 +248,7 @@ func (m *Model) compile() {
 		m.index.put(h, int32(len(m.emit)/(2*numTags)))
 		m.emit = append(m.emit, row[:]...)
 	}
+	m.cache = newWordCache(m)
 }
 
 // readWeights reads what weights.write wrote.
@@ -302,6 +305,8 @@ func readWeights(br *bufio.Reader) (*weights, error) {
 type scratch struct {
 	feats []uint64
 	score []float32
+	both  [][rowWidth]float32
+	words []*wordEntry
 	back  []int8
 	best  []int
 }
@@ -324,23 +329,12 @@ func (m *Model) TagDocument(doc [][]string) [][]string {
 	for k, toks := range doc {
 		n := len(toks)
 		infos[k] = make([]tokInfo, n)
-		analyze(m.lex, m.count, toks, infos[k])
+		m.scoreSentence(toks, infos[k], s)
 		s.score = resize(s.score, n*numTags)
-		clear(s.score)
 		score2[k] = make([]float32, n*numTags)
-		for i := range n {
-			s.feats = features(infos[k], i, s.feats[:0])
-			row1 := s.score[i*numTags:][:numTags]
-			row2 := score2[k][i*numTags:][:numTags]
-			for _, h := range s.feats {
-				if r := m.index.get(h); r >= 0 {
-					w := m.emit[int(r)*2*numTags:][:2*numTags]
-					for t := range numTags {
-						row1[t] += w[t]
-						row2[t] += w[numTags+t]
-					}
-				}
-			}
+		for i, row := range s.both {
+			copy(s.score[i*numTags:][:numTags], row[:numTags])
+			copy(score2[k][i*numTags:][:numTags], row[numTags:])
 		}
 		preds[k] = slices.Clone(m.stage1.viterbi(s.score, s))
 	}
@@ -352,7 +346,7 @@ func (m *Model) TagDocument(doc [][]string) [][]string {
 			row := score2[k][i*numTags:][:numTags]
 			for _, h := range s.feats {
 				if r := m.index.get(h); r >= 0 {
-					w := m.emit[int(r)*2*numTags+numTags:][:numTags]
+					w := m.emit[int(r)*rowWidth+numTags:][:numTags]
 					for t := range numTags {
 						row[t] += w[t]
 					}
@@ -365,6 +359,37 @@ func (m *Model) TagDocument(doc [][]string) [][]string {
 		}
 	}
 	return out
+}
+
+// scoreSentence fills infos for tokens and s.both with the scores of both
+// stages for every feature but the second stage's own (docFeatures): the
+// cached sums of the words' and neighbours' features plus the rest.
+func (m *Model) scoreSentence(tokens []string, infos []tokInfo, s *scratch) {
+	n := len(tokens)
+	s.words = resize(s.words, n)
+	for i, tok := range tokens {
+		e := m.word(tok)
+		s.words[i] = e
+		infos[i] = tokInfo{norm: e.norm, stem: e.stem, hNorm: e.hNorm, hStem: e.hStem, trig: e.trig}
+	}
+	markLexicon(s.words, infos)
+	markQuotes(tokens, infos)
+	s.both = resize(s.both, n)
+	for i := range n {
+		row := &s.both[i]
+		*row = s.words[i].self
+		for k, d := range nearOffsets {
+			near := &m.cache.edge[k]
+			if j := i + d; j >= 0 && j < n {
+				near = &s.words[j].near[k]
+			}
+			for t := range row {
+				row[t] += near[t]
+			}
+		}
+		s.feats = contextFeatures(infos, i, pairFeatures(infos, i, s.feats[:0]))
+		m.addRows(row, s.feats)
+	}
 }
 
 // tagStage1 tags sentences with the first stage alone (for training).

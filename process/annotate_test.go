@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/masar-project/masar/article"
+	"github.com/masar-project/masar/text"
+	"github.com/masar-project/masar/timex"
 )
 
 // span returns the evidence span of sentence inside text.
@@ -170,7 +172,8 @@ func TestKeepsProcess(t *testing.T) {
 	}
 }
 
-func BenchmarkAnnotate(b *testing.B) {
+// benchEvents is a 20-sentence article with one event per sentence.
+func benchEvents() (string, []article.Event) {
 	s := "انطلقت الجولة السادسة من محادثات أستانا حول سوريا في 14 أيلول/سبتمبر بمشاركة الدول الضامنة. "
 	text := strings.Repeat(s, 20)
 	evs := make([]article.Event, 20)
@@ -178,6 +181,11 @@ func BenchmarkAnnotate(b *testing.B) {
 		start := i * utf8.RuneCountInString(s)
 		evs[i] = article.Event{Type: "CONSULT", Evidence: article.Span{Start: start, End: start + 80}}
 	}
+	return text, evs
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	text, evs := benchEvents()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -185,5 +193,20 @@ func BenchmarkAnnotate(b *testing.B) {
 			evs[i].Process, evs[i].Round = "", 0
 		}
 		Annotate(text, anchor, evs)
+	}
+}
+
+// BenchmarkAnnotateParsed is the process annotator's own cost, without the
+// tokenisation and date search that the extraction pipeline shares.
+func BenchmarkAnnotateParsed(b *testing.B) {
+	s, evs := benchEvents()
+	toks, sents, dates := text.Tokenize(s), text.Sentences(s), timex.Find(s, anchor)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range evs {
+			evs[i].Process, evs[i].Round = "", 0
+		}
+		AnnotateParsed(toks, sents, dates, evs)
 	}
 }

@@ -239,17 +239,19 @@ func (c *Catalog) read(toks []text.Token, sents []text.Sentence, dates []timex.E
 // subjects returns the processes whose subject the article is about. Many
 // processes share a subject, so each distinct stem is looked for once.
 func (c *Catalog) subjects(toks []text.Token) map[*Process]bool {
-	found := make(map[string]bool, len(c.subjectStems))
+	found := make([]bool, len(c.subjectStems))
+	left := len(found)
 	for _, t := range toks {
-		if len(found) == len(c.subjectStems) {
+		if left == 0 {
 			break
 		}
 		if t.Kind != text.Word {
 			continue
 		}
-		for _, sub := range c.subjectStems {
-			if !found[sub] && (strings.HasPrefix(t.Stem, sub) || strings.HasPrefix(t.Norm, sub)) {
-				found[sub] = true
+		for k, sub := range c.subjectStems {
+			if !found[k] && (strings.HasPrefix(t.Stem, sub) || strings.HasPrefix(t.Norm, sub)) {
+				found[k] = true
+				left--
 			}
 		}
 	}
@@ -259,7 +261,7 @@ func (c *Catalog) subjects(toks []text.Token) map[*Process]bool {
 			out[p] = true
 		}
 		for _, sub := range p.Subject {
-			if found[sub] {
+			if found[slices.Index(c.subjectStems, sub)] {
 				out[p] = true
 				break
 			}

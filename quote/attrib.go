@@ -36,7 +36,7 @@ type attribution struct {
 }
 
 // direct decides whether a pair of marks is a quotation and attributes it.
-func (d *doc) direct(p pair, last Span, pairs []pair) (Quote, bool) {
+func (d *doc) direct(p pair, pairs []pair) (Quote, bool) {
 	in := d.span(p.inStart, p.inEnd)
 	if in.Text == "" {
 		return Quote{}, false
@@ -95,11 +95,8 @@ func (d *doc) direct(p pair, last Span, pairs []pair) (Quote, bool) {
 	if words <= 7 && !colon && prev.Kind == text.Word && isPreposition(prev.Norm) {
 		return Quote{}, false // أشار إلى "هيئة ..." names a body
 	}
-	q := Quote{Text: in, Direct: true, Speaker: a.speaker, Verb: a.verb}
-	if q.Speaker.Text == "" {
-		q.Speaker = last
-	}
-	return q, true
+	// an empty speaker continues the previous one (Find)
+	return Quote{Text: in, Direct: true, Speaker: a.speaker, Verb: a.verb}, true
 }
 
 // continuesAfter reports whether the sentence goes on with a word right
@@ -165,7 +162,8 @@ func (d *doc) attribute(ts []text.Token) attribution {
 			}
 			return attribution{found: true, verb: ts[i].Text, speaker: d.phrase(ts, j)}
 		case c&adverbial != 0:
-			return attribution{found: true, verb: ts[i].Text, speaker: d.earlier(ts, i)}
+			// مضيفاً، معتبرةً: the participle goes on with the clause's subject
+			return attribution{found: true, verb: ts[i].Text, speaker: d.earlierOrMain(ts, i)}
 		}
 	}
 	return attribution{}
@@ -177,7 +175,48 @@ func (d *doc) subjectOrEarlier(ts []text.Token, i int) Span {
 	if s := d.subject(ts, i); s.Text != "" {
 		return s
 	}
-	return d.earlier(ts, i)
+	return d.earlierOrMain(ts, i)
+}
+
+// earlierOrMain is the speaker of an earlier speech verb before ts[i] or,
+// without one, the subject of the verb that opens the sentence: in "رحب
+// المبعوث بالجولة، وقال:" and "رفضت الوزارة الانتقادات، معتبرة أن" the
+// speaker is the sentence's subject, not the previous quote's speaker.
+func (d *doc) earlierOrMain(ts []text.Token, i int) Span {
+	if s := d.earlier(ts, i); s.Text != "" {
+		return s
+	}
+	return d.mainSubject(ts, i)
+}
+
+// maxFronted caps the fronted phrase (وفي جنيف، من جهته، ميدانياً،) that
+// may precede a sentence's first verb.
+const maxFronted = 4
+
+// mainSubject is the phrase after the first word of the sentence ts[:i]
+// (after a fronted phrase closed by a comma): in news Arabic that word is
+// the verb and the phrase its subject. Empty when that word is ts[i] itself
+// or a word that starts no clause of its own (أن، قد); كان is read as the
+// verb it carries.
+func (d *doc) mainSubject(ts []text.Token, i int) Span {
+	v := 0
+	for k := 0; k < i && k <= maxFronted; k++ {
+		if ts[k].Kind == text.Punct && ts[k].Norm == "," {
+			v = k + 1
+			break
+		}
+	}
+	if v >= i || ts[v].Kind != text.Word {
+		return Span{}
+	}
+	if w, _ := cutConj(ts[v].Norm); cueOf(ts[v])&(stop|according|adverbial) != 0 && w != "كان" && w != "كانت" {
+		return Span{} // وكان X قد رفض: the subject follows كان
+	}
+	sp, k := d.phraseEnd(ts, v+1)
+	if k > i {
+		return Span{}
+	}
+	return sp
 }
 
 // earlier is the speaker of the nearest speech verb before ts[i] that has an
@@ -253,7 +292,7 @@ func (d *doc) subject(ts []text.Token, i int) Span {
 		}
 		k--
 	}
-	if k < e && (k == 0 || ts[k-1].Kind == text.Punct || cueOf(ts[k-1])&stop != 0) {
+	if k < e && (k == 0 || ts[k-1].Kind == text.Punct || cueOf(ts[k-1])&stop != 0 && !isThat(ts[k-1].Norm) && ts[k-1].Norm != "بان") {
 		return d.span(ts[k].Start, ts[e-1].End)
 	}
 	return Span{}

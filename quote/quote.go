@@ -78,9 +78,9 @@ func Find(s string) []Quote {
 	var items []item
 	var quoted []pair // pairs that hold a quote, not a name or a stray mark
 	for _, p := range pairs {
-		if _, ok := d.direct(p, Span{}, pairs); ok {
+		if q, ok := d.direct(p, pairs); ok {
 			quoted = append(quoted, p)
-			items = append(items, item{pair: p, direct: true})
+			items = append(items, item{pair: p, direct: true, q: q})
 		}
 	}
 	items = append(items, d.reported(quoted)...)
@@ -90,9 +90,7 @@ func Find(s string) []Quote {
 	var last Span
 	for _, it := range items {
 		q := it.q
-		if it.direct {
-			q, _ = d.direct(it.pair, last, pairs)
-		} else if q.Speaker.Text == "" {
+		if q.Speaker.Text == "" {
 			q.Speaker = last
 		}
 		q.Speaker = d.fullName(d.resolveStatement(q.Speaker, last))

@@ -40,7 +40,7 @@ func (d *doc) reported(pairs []pair) []item {
 			for txt.Text != "" && endsClause(d.rs[txt.End-1]) {
 				txt = d.span(txt.Start, txt.End-1)
 			}
-			if countWords(d.tokens(txt.Start, txt.End)) < 3 {
+			if countWords(within(ts, txt.Start, txt.End)) < 3 {
 				continue
 			}
 			out = append(out, item{q: Quote{Text: txt, Speaker: d.subjectOrEarlier(ts, i), Verb: ts[i].Text}})
@@ -196,4 +196,14 @@ func (d *doc) fullName(sp Span) Span {
 		return named[k-1]
 	}
 	return named[0]
+}
+
+// within returns the tokens of ts, in text order, that lie in [a, b).
+func within(ts []text.Token, a, b int) []text.Token {
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= a })
+	j := i
+	for j < len(ts) && ts[j].End <= b {
+		j++
+	}
+	return ts[i:j]
 }

@@ -33,3 +33,15 @@ func BenchmarkNormalizeString(b *testing.B) {
 		NormalizeString("وزارة الخارجية الروسية")
 	}
 }
+
+// BenchmarkTokenize is tokenisation alone over the whole text, as the
+// extraction pipeline calls it; allocations should stay a handful per text.
+func BenchmarkTokenize(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	b.ReportAllocs()
+	tokens := 0
+	for b.Loop() {
+		tokens += len(Tokenize(benchText))
+	}
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}

@@ -2,6 +2,7 @@ package text
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,17 +16,27 @@ var notCliticData string
 var notClitic, notCliticPrefix, maxPrefix = loadNotClitic(notCliticData)
 
 // exactStart and prefixStart have a bit for the first two letters of every
-// listed word and prefix, so that most words are cleared without a map
-// lookup.
-var exactStart, prefixStart = startBits(notClitic), startBits(notCliticPrefix)
+// listed word and prefix, and exactEnd and prefixEnd one for the last letter
+// and length, so that most words are cleared without a map lookup.
+var (
+	exactStart, prefixStart = keyBits(notClitic, startKey), keyBits(notCliticPrefix, startKey)
+	exactEnd, prefixEnd     = keyBits(notClitic, endKey), keyBits(notCliticPrefix, endKey)
+)
 
-func startBits(m map[string]bool) (b [1 << 14 / 64]uint64) {
+func keyBits(m map[string]bool, key func(string) (int, bool)) (b [1 << 14 / 64]uint64) {
 	for w := range m {
-		if k, ok := startKey(w); ok {
+		if k, ok := key(w); ok {
 			b[k/64] |= 1 << (k % 64)
 		}
 	}
 	return b
+}
+
+// ruledOut reports whether w's key is representable and its bit is clear,
+// which proves w is not in the set the bits were built from.
+func ruledOut(b *[1 << 14 / 64]uint64, w string, key func(string) (int, bool)) bool {
+	k, ok := key(w)
+	return ok && b[k/64]&(1<<(k%64)) == 0
 }
 
 // startKey packs the first two letters of an Arabic word (U+0600–U+067F,
@@ -37,6 +48,16 @@ func startKey(w string) (int, bool) {
 	l1 := int(w[0]&1)<<6 | int(w[1]&0x3F)
 	l2 := int(w[2]&1)<<6 | int(w[3]&0x3F)
 	return l1<<7 | l2, true
+}
+
+// endKey packs the last letter of an Arabic word (U+0600–U+067F) and its
+// length in bytes (up to 127) into 14 bits.
+func endKey(w string) (int, bool) {
+	n := len(w)
+	if n < 2 || n > 127 || w[n-2]&0xFE != 0xD8 {
+		return 0, false
+	}
+	return (int(w[n-2]&1)<<6|int(w[n-1]&0x3F))<<7 | n, true
 }
 
 func loadNotClitic(data string) (exact, prefix map[string]bool, longest int) {
@@ -60,7 +81,7 @@ func loadNotClitic(data string) (exact, prefix map[string]bool, longest int) {
 // listed reports whether w is itself in the list of words that are not
 // cliticised.
 func listed(w string) bool {
-	if k, ok := startKey(w); ok && exactStart[k/64]&(1<<(k%64)) == 0 {
+	if ruledOut(&exactStart, w, startKey) || ruledOut(&exactEnd, w, endKey) {
 		return false
 	}
 	return notClitic[w]
@@ -72,12 +93,12 @@ func protected(w string) bool {
 	if listed(w) {
 		return true
 	}
-	if k, ok := startKey(w); ok && prefixStart[k/64]&(1<<(k%64)) == 0 {
+	if ruledOut(&prefixStart, w, startKey) {
 		return false
 	}
 	// Arabic letters take two bytes: prefixes of 2+ letters end at even offsets
 	for i := 4; i <= len(w) && i <= maxPrefix; i += 2 {
-		if notCliticPrefix[w[:i]] {
+		if !ruledOut(&prefixEnd, w[:i], endKey) && notCliticPrefix[w[:i]] {
 			return true
 		}
 	}
@@ -178,16 +199,18 @@ func splitClitics(w string, finalHa bool) (pro []string, stem string, enc []stri
 	if s, e, ok := hostPronoun(rest); ok { // فيها، كلها، بينهم
 		return nil, s, e
 	}
-	if !protected(rest) {
+	isProtected := protected(rest)
+	if !isProtected {
 		if r, ok := cutPrefix(rest, "و", "ف"); ok && letters(r) >= 3 {
 			conj = rest[:2]
 			rest = r
 			if s, e, ok := hostPronoun(rest); ok { // وعليها، وبينهم
 				return proCombos[proIndex(conj, "", false)], s, e
 			}
+			isProtected = protected(rest)
 		}
 	}
-	if !protected(rest) {
+	if !isProtected {
 		switch {
 		case strings.HasPrefix(rest, "لل") && letters(rest) >= 4:
 			mid, rest, article = cLi, rest[4:], true
@@ -222,11 +245,32 @@ var pronounHosts = map[string]bool{
 	"ان": true, "غير": true, "نفس": true, "حول": true, "ضد": true, "دون": true,
 }
 
-// hostPronoun splits a pronoun off one of pronounHosts.
+// hostLens are the byte lengths of pronounHosts, shortest first.
+var hostLens = func() []int {
+	var ls []int
+	for h := range pronounHosts {
+		if !slices.Contains(ls, len(h)) {
+			ls = append(ls, len(h))
+		}
+	}
+	slices.Sort(ls)
+	return ls
+}()
+
+// hostPronoun splits a pronoun off one of pronounHosts. The shortest host
+// leaves the longest pronoun, which is the one preferred.
 func hostPronoun(w string) (string, []string, bool) {
-	for _, c := range enclitics {
-		if h, ok := strings.CutSuffix(w, c); ok && pronounHosts[h] {
-			return h, encSlices[c], true
+	if !endsLikePronoun(w) {
+		return "", nil, false
+	}
+	for _, n := range hostLens {
+		if n >= len(w) {
+			break
+		}
+		if pronounHosts[w[:n]] {
+			if e, ok := encSlices[w[n:]]; ok {
+				return w[:n], e, true
+			}
 		}
 	}
 	return "", nil, false
@@ -270,6 +314,15 @@ func maybeClitic(w string) bool {
 	switch w[:2] {
 	case "و", "ف", "ب", "ل", "ك", "س", "ا":
 		return true
+	}
+	return endsLikePronoun(w)
+}
+
+// endsLikePronoun reports whether w ends in the last letter of a pronoun
+// suffix (see enclitics).
+func endsLikePronoun(w string) bool {
+	if len(w) < 2 {
+		return false
 	}
 	switch w[len(w)-2:] {
 	case "ه", "ا", "م", "ن":

@@ -58,7 +58,7 @@ func Normalize(s string) Normalized {
 			spaceAt = -1
 		}
 		if m >= 0 {
-			b.WriteRune(m)
+			putRune(&b, m)
 			orig = append(orig, pos)
 		} else {
 			for _, x := range presentation[r-presBase] {
@@ -85,6 +85,12 @@ func NormalizeString(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	writeNormal(&b, s)
+	return b.String()
+}
+
+// writeNormal writes the normalised form of s to b.
+func writeNormal(b *strings.Builder, s string) {
 	space := false
 	for i := 0; i < len(s); {
 		r, w := decodeRune(s, i)
@@ -102,7 +108,7 @@ func NormalizeString(s string) string {
 			space = false
 		}
 		if m >= 0 {
-			b.WriteRune(m)
+			putRune(b, m)
 		} else {
 			for _, x := range presentation[r-presBase] {
 				b.WriteRune(x)
@@ -112,7 +118,63 @@ func NormalizeString(s string) string {
 	if space {
 		b.WriteByte(' ')
 	}
-	return b.String()
+}
+
+// putRune is b.WriteRune with the one- and two-byte forms, all of ASCII
+// and Arabic, written inline.
+func putRune(b *strings.Builder, r rune) {
+	switch {
+	case r < utf8.RuneSelf:
+		b.WriteByte(byte(r))
+	case r < 0x800:
+		b.WriteByte(byte(0xC0 | r>>6))
+		b.WriteByte(byte(0x80 | r&0x3F))
+	default:
+		b.WriteRune(r)
+	}
+}
+
+// normalRune reports whether r, not a space, is its own normalised form.
+func normalRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r < 'A' || r > 'Z'
+	case r >= 0x0600 && r < 0x0700:
+		return arabicBlock[r-0x0600] == r
+	case r == utf8.RuneError:
+		return false
+	}
+	m, ok := mapRune(r)
+	return ok && m == r
+}
+
+// normalizeRune is NormalizeString of the one rune r, not a space, with the
+// common results shared rather than allocated.
+func normalizeRune(r rune) string {
+	m, ok := mapRune(r)
+	switch {
+	case !ok:
+		return ""
+	case m < 0:
+		return string(presentation[r-presBase])
+	case m < utf8.RuneSelf:
+		return asciiStrings[m]
+	case m >= 0x0600 && m < 0x0700:
+		return arabicStrings[m-0x0600]
+	}
+	return string(m)
+}
+
+// asciiStrings and arabicStrings hold each rune of ASCII and of the Arabic
+// block as a string.
+var asciiStrings, arabicStrings = runeStrings(0, utf8.RuneSelf), runeStrings(0x0600, 0x0700)
+
+func runeStrings(lo, hi rune) []string {
+	t := make([]string, hi-lo)
+	for r := lo; r < hi; r++ {
+		t[r-lo] = string(r)
+	}
+	return t
 }
 
 // isNormal reports whether NormalizeString(s) == s, so the common case of a

@@ -1,6 +1,9 @@
 package text
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Kind is the class of a token.
 type Kind uint8
@@ -46,6 +49,12 @@ type Token struct {
 // is written ه (not ة) in the surface may also be split as a pronoun.
 func Tokenize(s string) []Token {
 	toks := make([]Token, 0, len(s)/8+1)
+	// Normalised forms that differ from their surface are written to one
+	// buffer and sliced out of it at the end, rather than allocated one by
+	// one: pending lists those tokens with their offsets in the buffer.
+	var arena strings.Builder
+	type normAt struct{ tok, off int }
+	var pending []normAt
 	pos := 0 // code-point offset of byte i
 	for i := 0; i < len(s); {
 		r, w := decodeRune(s, i)
@@ -56,16 +65,17 @@ func Tokenize(s string) []Token {
 		}
 		start, startPos := i, pos
 		kind := Symbol
+		normal := normalRune(r)
 		switch {
 		case isArabicLetter(r):
 			kind = Word
-			i, pos = scan(s, i+w, pos+1, inArabicWord)
+			i, pos, normal = scanWord(s, i+w, pos+1, normal)
 		case digitValue(r) >= 0:
 			kind = Number
-			i, pos = scanNumber(s, i+w, pos+1)
+			i, pos, normal = scanNumber(s, i+w, pos+1, normal)
 		case isLetter(r):
 			kind = Latin
-			i, pos = scan(s, i+w, pos+1, inLatinWord)
+			i, pos, normal = scan(s, i+w, pos+1, inLatinWord, normal)
 		default:
 			if isPunct(r) {
 				kind = Punct
@@ -74,18 +84,47 @@ func Tokenize(s string) []Token {
 			pos++
 		}
 		t := Token{Text: s[start:i], Start: startPos, End: pos, Kind: kind}
-		t.Norm = NormalizeString(t.Text)
-		t.Stem = t.Norm
-		if kind == Word {
-			t.Proclitics, t.Stem, t.Enclitics = splitClitics(t.Norm, lastLetter(t.Text) != 'ة')
+		switch {
+		case normal:
+			t.Norm = t.Text
+		case i-start == w:
+			t.Norm = normalizeRune(r)
+		default:
+			if pending == nil {
+				// forms are seldom longer than their surface
+				arena.Grow(len(s) - start)
+			}
+			pending = append(pending, normAt{len(toks), arena.Len()})
+			writeNormal(&arena, t.Text)
 		}
 		toks = append(toks, t)
+	}
+	all := arena.String()
+	for k, p := range pending {
+		end := len(all)
+		if k+1 < len(pending) {
+			end = pending[k+1].off
+		}
+		toks[p.tok].Norm = all[p.off:end]
+	}
+	for k := range toks {
+		t := &toks[k]
+		t.Stem = t.Norm
+		if t.Kind == Word {
+			t.Proclitics, t.Stem, t.Enclitics = splitClitics(t.Norm, lastLetter(t.Text) != 'ة')
+		}
 	}
 	return toks
 }
 
 // lastLetter is the last rune of w that is not a diacritic or a joiner.
 func lastLetter(w string) rune {
+	if n := len(w); n >= 2 && w[n-2]&0xE0 == 0xC0 && w[n-1]&0xC0 == 0x80 {
+		// a two-byte rune, as Arabic letters are
+		if r := rune(w[n-2]&0x1F)<<6 | rune(w[n-1]&0x3F); r >= 0x80 && !isDiacritic(r) && !isInvisible(r) {
+			return r
+		}
+	}
 	for len(w) > 0 {
 		r, n := utf8.DecodeLastRuneInString(w)
 		if !isDiacritic(r) && !isInvisible(r) {
@@ -118,12 +157,36 @@ func inLatinWord(r rune) bool {
 	return (isLetter(r) && !isArabicLetter(r)) || (r >= '0' && r <= '9') || (r >= 0x0300 && r <= 0x036F)
 }
 
+// scanWord is scan(s, i, pos, inArabicWord, normal) with the common case,
+// letters of the Arabic block, decoded and tested inline.
+func scanWord(s string, i, pos int, normal bool) (int, int, bool) {
+	for i+1 < len(s) {
+		c0, c1 := s[i], s[i+1]
+		if c0 < 0xD8 || c0 > 0xDB || c1&0xC0 != 0x80 { // not U+0600–U+06FF
+			break
+		}
+		r := rune(c0&0x1F)<<6 | rune(c1&0x3F)
+		if !inArabicWord(r) {
+			break
+		}
+		normal = normal && arabicBlock[r-0x0600] == r
+		i += 2
+		pos++
+	}
+	if i < len(s) {
+		return scan(s, i, pos, inArabicWord, normal)
+	}
+	return i, pos, normal
+}
+
 // scan advances over runes accepted by ok, keeping invisible marks only when
-// the run continues after them.
-func scan(s string, i, pos int, ok func(rune) bool) (int, int) {
+// the run continues after them. normal stays true while every rune taken is
+// its own normalised form (see Normalize).
+func scan(s string, i, pos int, ok func(rune) bool, normal bool) (int, int, bool) {
 	for i < len(s) {
 		r, w := decodeRune(s, i)
 		if ok(r) {
+			normal = normal && normalRune(r)
 			i += w
 			pos++
 			continue
@@ -146,16 +209,17 @@ func scan(s string, i, pos int, ok func(rune) bool) (int, int) {
 		if r2, _ := decodeRune(s, j); !ok(r2) {
 			break
 		}
-		i, pos = j, p
+		i, pos, normal = j, p, false
 	}
-	return i, pos
+	return i, pos, normal
 }
 
 // scanNumber advances over digits and over . , ٫ ٬ between digits.
-func scanNumber(s string, i, pos int) (int, int) {
+func scanNumber(s string, i, pos int, normal bool) (int, int, bool) {
 	for i < len(s) {
 		r, w := decodeRune(s, i)
 		if digitValue(r) >= 0 {
+			normal = normal && r <= '9'
 			i += w
 			pos++
 			continue
@@ -163,6 +227,7 @@ func scanNumber(s string, i, pos int) (int, int) {
 		if r == '.' || r == ',' || r == '٫' || r == '٬' {
 			if i+w < len(s) {
 				if r2, w2 := decodeRune(s, i+w); digitValue(r2) >= 0 {
+					normal = normal && r2 <= '9' && r < utf8.RuneSelf
 					i += w + w2
 					pos += 2
 					continue
@@ -171,7 +236,7 @@ func scanNumber(s string, i, pos int) (int, int) {
 		}
 		break
 	}
-	return i, pos
+	return i, pos, normal
 }
 
 func isPunct(r rune) bool {

@@ -123,6 +123,10 @@ func checkTokens(t *testing.T, in string, ts []Token) {
 		if in[bo[x.Start]:bo[x.End]] != x.Text {
 			t.Fatalf("token %q is not the input slice %q", x.Text, in[bo[x.Start]:bo[x.End]])
 		}
+		// Tokenize normalises while it scans; it must agree with NormalizeString.
+		if want := NormalizeString(x.Text); x.Norm != want {
+			t.Fatalf("token %q has Norm %q, want %q", x.Text, x.Norm, want)
+		}
 		prev = x.End
 	}
 }

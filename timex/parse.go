@@ -63,7 +63,7 @@ const (
 
 // at parses the longest date expression that starts at token i.
 func (p *parser) at(i int) (match, bool) {
-	if p.t[i].kind == tPunct {
+	if !p.canStart(i) {
 		return match{}, false
 	}
 	if p.t[i].kind == tNum && p.after(i-1, kNamePrev) {
@@ -72,7 +72,8 @@ func (p *parser) at(i int) (match, bool) {
 		}
 	}
 	type pos struct{ at, flags int }
-	chain := []pos{{i, 0}}
+	var chainBuf [4]pos
+	chain := append(chainBuf[:0], pos{i, 0})
 	for j, flags := i, 0; len(chain) < 4; {
 		var f int
 		var end int
@@ -105,6 +106,14 @@ func (p *parser) at(i int) (match, bool) {
 	}
 	best.conj = p.conjAt(i)
 	return best, true
+}
+
+// canStart reports whether an expression may start at token i: every one
+// starts with a number, a lexicon word or الـ before a number, and most
+// tokens of a text are none of these.
+func (p *parser) canStart(i int) bool {
+	t := p.t[i]
+	return t.kind == tNum || len(p.hits[i]) > 0 || t.kind == tWord && t.s == "ال" && i+1 < len(p.t) && p.t[i+1].kind == tNum
 }
 
 // core parses one expression at i that the prefix flags allow.
@@ -176,13 +185,47 @@ func (p *parser) look(i int, k kind) (*entry, int, bool) {
 }
 
 // entriesFor lists the entries whose first word is w or w without its
-// proclitics; most words have none.
+// proclitics: و/ف, then ب/ل/ك (لل before ال). Most words have none, and
+// most others have entries under one form only, whose list is returned
+// as it is (capacity clipped, so that appending copies).
 func entriesFor(w string) []*entry {
 	var out []*entry
-	forms(w, func(key string) {
-		out = append(out, lex.byFirst[key]...)
-	})
+	add := func(es []*entry) {
+		switch {
+		case len(es) == 0:
+		case out == nil:
+			out = es[:len(es):len(es)]
+		default:
+			out = append(out, es...)
+		}
+	}
+	add(lex.byFirst[w])
+	bases := [2]string{w}
+	n := 1
+	if (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && utf8.RuneCountInString(w) >= 3 {
+		bases[1] = w[len("و"):]
+		add(lex.byFirst[bases[1]])
+		n = 2
+	}
+	for _, b := range bases[:n] {
+		switch {
+		case strings.HasPrefix(b, "لل") && utf8.RuneCountInString(b) >= 4:
+			add(withAlef(b[len("ل"):])) // "ال" + b[len("لل"):]
+		case (strings.HasPrefix(b, "ب") || strings.HasPrefix(b, "ل") || strings.HasPrefix(b, "ك")) &&
+			utf8.RuneCountInString(b) >= 3:
+			add(lex.byFirst[b[len("ب"):]])
+		}
+	}
 	return out
+}
+
+// withAlef returns the entries of "ا"+rest, building the key on the stack.
+func withAlef(rest string) []*entry {
+	var buf [64]byte
+	if len(rest)+len("ا") > len(buf) {
+		return lex.byFirst["ا"+rest]
+	}
+	return lex.byFirst[string(append(append(buf[:0], "ا"...), rest...))]
 }
 
 // rest matches further words of a multi-word entry exactly.
@@ -194,27 +237,6 @@ func (p *parser) rest(i int, words []string) (int, bool) {
 		i++
 	}
 	return i, true
-}
-
-// forms calls f with w and with w stripped of its proclitics.
-func forms(w string, f func(string)) {
-	f(w)
-	bases := [2]string{w}
-	n := 1
-	if (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && utf8.RuneCountInString(w) >= 3 {
-		bases[1] = w[len("و"):]
-		f(bases[1])
-		n = 2
-	}
-	for _, b := range bases[:n] {
-		switch {
-		case strings.HasPrefix(b, "لل") && utf8.RuneCountInString(b) >= 4:
-			f("ال" + b[len("لل"):])
-		case (strings.HasPrefix(b, "ب") || strings.HasPrefix(b, "ل") || strings.HasPrefix(b, "ك")) &&
-			utf8.RuneCountInString(b) >= 3:
-			f(b[len("ب"):])
-		}
-	}
 }
 
 // num returns the value of a digit token of at most maxLen digits.

@@ -25,7 +25,6 @@ package timex
 
 import (
 	"time"
-	"unicode/utf8"
 
 	"github.com/masar-project/masar/text"
 )
@@ -90,7 +89,7 @@ type cursor struct {
 
 func (c *cursor) seek(runes int) int {
 	for c.runes < runes && c.pos < len(c.s) {
-		_, w := utf8.DecodeRuneInString(c.s[c.pos:])
+		_, w := decode(c.s, c.pos)
 		c.pos += w
 		c.runes++
 	}
@@ -104,11 +103,17 @@ func (p *parser) expr(v val, txt string, start, end int) Expr {
 	if !v.ok {
 		return e
 	}
-	e.First = format(v.a, v.g)
-	e.Value = e.First
+	// one string holds the value; First and Last are slices of it
+	var buf [32]byte
+	b := appendDate(buf[:0], v.a, v.g)
+	first := len(b)
 	if !v.b.IsZero() {
-		e.Last = format(v.b, v.g)
-		e.Value += "/" + e.Last
+		b = appendDate(append(b, '/'), v.b, v.g)
+	}
+	e.Value = string(b)
+	e.First = e.Value[:first]
+	if first < len(e.Value) {
+		e.Last = e.Value[first+1:]
 	}
 	if p.has {
 		from, to := v.a, v.b
@@ -140,12 +145,26 @@ const (
 	gYear
 )
 
-func format(t time.Time, g gran) string {
-	switch g {
-	case gMonth:
-		return t.Format("2006-01")
-	case gYear:
-		return t.Format("2006")
+// appendDate appends t as an ISO day, month or year, as t.Format with
+// "2006-01-02", "2006-01" or "2006" would.
+func appendDate(b []byte, t time.Time, g gran) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		switch g {
+		case gMonth:
+			return t.AppendFormat(b, "2006-01")
+		case gYear:
+			return t.AppendFormat(b, "2006")
+		}
+		return t.AppendFormat(b, "2006-01-02")
 	}
-	return t.Format("2006-01-02")
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	if g == gYear {
+		return b
+	}
+	b = append(b, '-', byte('0'+m/10), byte('0'+m%10))
+	if g == gMonth {
+		return b
+	}
+	return append(b, '-', byte('0'+d/10), byte('0'+d%10))
 }

@@ -317,3 +317,18 @@ func TestEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendDate checks the hand-written formatter against time.Format,
+// including years that need padding or fall outside four digits.
+func TestAppendDate(t *testing.T) {
+	layouts := map[gran]string{gDay: "2006-01-02", gMonth: "2006-01", gYear: "2006"}
+	for _, y := range []int{-3, 0, 5, 622, 1999, 2017, 9999, 10000} {
+		for _, d := range []time.Time{time.Date(y, 1, 9, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)} {
+			for g, layout := range layouts {
+				if got, want := string(appendDate(nil, d, g)), d.Format(layout); got != want {
+					t.Errorf("appendDate(%v, %q) = %q, want %q", d, layout, got, want)
+				}
+			}
+		}
+	}
+}

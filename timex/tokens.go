@@ -26,7 +26,7 @@ func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/6)
 	pos := 0 // rune offset of s[i:]
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := decode(s, i)
 		switch {
 		case r == ' ':
 			i += w
@@ -35,7 +35,7 @@ func tokenize(s string) []token {
 			digit := isDigit(r)
 			j, n := i, 0
 			for j < len(s) {
-				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				r2, w2 := decode(s, j)
 				if isDigit(r2) != digit || !(isDigit(r2) || isLetter(r2)) {
 					break
 				}
@@ -55,6 +55,19 @@ func tokenize(s string) []token {
 		}
 	}
 	return toks
+}
+
+// decode is utf8.DecodeRuneInString(s[i:]) with the one- and two-byte
+// forms, all of ASCII and Arabic, decoded inline.
+func decode(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
