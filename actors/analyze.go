@@ -60,7 +60,12 @@ type analyzer struct {
 // article's focus country: the one it names most, but Syria whenever named at
 // least a third as often; "النظام" only when that is Syria.
 func (d *Dictionary) Analyze(s string, on time.Time) *Doc {
-	toks := text.Tokenize(s)
+	return d.AnalyzeTokens(s, text.Tokenize(s), on)
+}
+
+// AnalyzeTokens is Analyze for a caller that already has text.Tokenize(s), so
+// that the pipeline tokenises an article once.
+func (d *Dictionary) AnalyzeTokens(s string, toks []text.Token, on time.Time) *Doc {
 	a := d.newAnalyzer(s, toks, on)
 	a.focus = a.computeFocus()
 	a.run()

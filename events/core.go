@@ -343,6 +343,12 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 		d.parts = participation(c, in, toks, hits, k)
 	}
 	roles(in, toks, h, d.parts)
+	if verbal[t.typ] && transitive[t.typ] && !slices.ContainsFunc(d.parts, func(p participant) bool { return p.recip }) {
+		if m := objectNisba(in, toks, h, rt); m != nil {
+			m.recip = true
+			d.parts = append(d.parts, *m)
+		}
+	}
 	if t.mode == "visit" {
 		// يزور الرئيس الفرنسي بغداد: the visited country is the host
 		for i := range d.parts {
@@ -649,6 +655,37 @@ func antecedent(in input, toks []tok, h hit) *participant {
 		if m := &in.actors[i]; m.end == end.end && !m.nisba {
 			return m
 		}
+	}
+	return nil
+}
+
+// objectNisba returns the nisba that qualifies the object of a verbal act
+// (رفضت الوزارة الانتقادات الأمريكية، أدان الهجوم الإسرائيلي): its
+// country is the one acted on. The object is a definite noun without a
+// preposition, after the trigger and before token rt. Nil if none.
+func objectNisba(in input, toks []tok, h hit, rt int) *participant {
+	for i := range in.actors {
+		m := in.actors[i]
+		if m.start < toks[h.last].end {
+			continue
+		}
+		if rt >= len(toks) || m.start >= toks[rt-1].end {
+			break
+		}
+		if !m.nisba {
+			continue
+		}
+		j := tokAt(toks, m.start)
+		if j < 1 || toks[j].start != m.start {
+			return nil
+		}
+		n := toks[j-1]
+		if n.punct || !strings.HasPrefix(n.norm, "ال") || n.has(cues["parties"]...) ||
+			slices.ContainsFunc(toks[h.last+1:j], func(t tok) bool { return isCue("relative", t.norm) }) ||
+			slices.ContainsFunc(in.actors, func(a participant) bool { return a.start <= n.start && n.end <= a.end }) {
+			return nil
+		}
+		return &m
 	}
 	return nil
 }

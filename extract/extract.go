@@ -84,7 +84,7 @@ func (x *Extractor) Extract(a article.Article) (res article.Result) {
 	// Stages that can take the article's analysis share one copy of it.
 	sents, toks := text.Sentences(a.Text), text.Tokenize(a.Text)
 	dates := timex.Find(a.Text, anchor)
-	doc := x.actors.Analyze(a.Text, anchor)
+	doc := x.actors.AnalyzeTokens(a.Text, toks, anchor)
 
 	for _, d := range dates {
 		t := article.Timex{Text: d.Text, Start: d.Start, End: d.End}
