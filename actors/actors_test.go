@@ -164,6 +164,8 @@ func TestAnalyze(t *testing.T) {
 			"رئيس وفد الحكومة السورية بشار الجعفري=SYRGOV(Bashar Jaafari) | رئيس وفد المعارضة المسلحة=SYRREB | الحكومة=SYRGOV"},
 		{"post in a government", "2023-04-10", "قال خيرت عبد الرحمنوف إن الجولة انتهت، واتهم وزير الخارجية في الحكومة اليمنية الجماعة",
 			"خيرت عبد الرحمنوف=KAZGOV(Kairat Abdrakhmanov) | وزير الخارجية في الحكومة اليمنية=YEMGOV"},
+		{"a minister is the government whatever his portfolio", "2019-01-01", "قال وزير الداخلية التركي إن",
+			"وزير الداخلية التركي=TURGOV"},
 		{"residents of a named town", "2017-09-12", "تظاهر مئات من سكان مدينة حلب",
 			"سكان=SYRCVL"},
 		// Groups.

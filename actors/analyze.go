@@ -409,7 +409,18 @@ func (a *analyzer) title(k int, it *item) int {
 		if owner == "" && nit.kind == Sector && (len(ws) == 0 || len(ws) == 1 && ws[0] == "في") {
 			// رئيس وفد المعارضة، وزير الإعلام في الحكومة اليمنية: a post in
 			// the body named next, not a person of that title named earlier
-			return a.extendNext(j, m.Start)
+			before := len(a.out)
+			next := a.extendNext(j, m.Start)
+			if strings.Contains(a.word(m.First), "وزير") {
+				// وزير الداخلية التركي: a minister is the government, whatever
+				// sector his portfolio names
+				for i := before; i < len(a.out); i++ {
+					if c := a.out[i].Code; a.out[i].Start == m.Start && len(c) == 6 && !strings.HasPrefix(c, "IGO") {
+						a.out[i].Code = c[:3] + "GOV"
+					}
+				}
+			}
+			return next
 		}
 		switch {
 		case joint && a.conjoined(n):

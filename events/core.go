@@ -66,10 +66,9 @@ type draft struct {
 func (c *Coder) code(in input) []draft {
 	var all []draft
 	dateline := c.dateline(in)
-	cache := readingCache{}
 	st := &sentence{}
 	for _, s := range sentences(in.runes) {
-		toks := tokenize(in.runes, s.start, s.end, cache)
+		toks := tokenize(in.runes, s.start, s.end, &c.readings)
 		hits := c.lex.find(toks)
 		if st.prev != nil {
 			st.last = st.prev
@@ -312,15 +311,14 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 	}
 	if coordinated || dropped(in, toks, h, d.parts) {
 		// A verb without its own subject continues the previous actor:
-		// "أعلنت دمشق ... متهمة الفصائل"; "واشترطت" after a sentence on دمشق;
-		// without an earlier event, the subject of the sentence's first
-		// verb ("أقر الوزير بالأخطاء، وتعهد بإصلاحها").
+		// "أعلنت دمشق ... متهمة الفصائل"; "واشترطت" after a sentence on دمشق.
 		from := prev
 		if m := mainSubject(in, toks, h); m != nil && (from == nil || coordinated) {
-			// a coordinated verb goes on with the sentence's subject, not
-			// with an actor named in a quote or a complement on the way
-			// ("انتقد X الصفقة، معتبراً أنها "تشجع طهران على..."، وطالب");
-			// a participle with the nearest verb's (إعلان دمشق...، متهمة)
+			// without an earlier event, or for a coordinated verb, the
+			// subject of the sentence's first verb ("أقر الوزير بالأخطاء،
+			// وتعهد"), not an actor named in a quote or a complement on the
+			// way ("انتقد X الصفقة، معتبراً أنها "تشجع طهران على..."، وطالب");
+			// a participle goes on with the nearest verb's (إعلان دمشق...، متهمة)
 			from = &draft{parts: []participant{*m}}
 		}
 		if from == nil && speaker(in, toks) == nil && st.quoted == nil {

@@ -16,10 +16,11 @@ import (
 
 // Coder codes events. It is safe for concurrent use.
 type Coder struct {
-	lex   lexicon
-	modes []modeCue
-	dict  *actors.Dictionary
-	gaz   *geo.Gazetteer
+	lex      lexicon
+	modes    []modeCue
+	dict     *actors.Dictionary
+	gaz      *geo.Gazetteer
+	readings readingCache
 }
 
 // The embedded tables, parsed once; a bad table is a build defect that the
@@ -43,9 +44,9 @@ func New(dict *actors.Dictionary, gaz *geo.Gazetteer) *Coder {
 }
 
 // Code returns the events of one article. The second argument is the
-// publication date (zero if unknown); doc is dict.Analyze(text, published)
-// and dates are timex.Find(text, published) over the whole text, so dates
-// arrive resolved. An event takes the date its text gives, never the
+// publication date (zero if unknown); doc is dict.Analyze(text, published),
+// whose places (doc.Places) are the article's, and dates are
+// timex.Find(text, published) over the whole text, so dates arrive resolved. An event takes the date its text gives, never the
 // publication date alone (CODING.md: a date "where the text supports one").
 func (c *Coder) Code(text string, _ time.Time, doc *actors.Doc, dates []timex.Expr) []article.Event {
 	in := input{runes: []rune(text), dates: make([]when, 0, len(dates))}

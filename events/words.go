@@ -2,6 +2,7 @@ package events
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -59,9 +60,40 @@ func normWord(s string) string {
 	return b.String()
 }
 
-// readingCache shares the clitic readings of the words of one article, which
-// repeat a lot; nil disables it.
-type readingCache map[readingKey][]variant
+// readingCache shares the clitic readings of word forms across the articles
+// a Coder reads: news vocabulary repeats a lot and reading a word is the
+// tokeniser's main cost. It is safe for concurrent use; a nil cache reads
+// every word afresh. Cached slices are never modified.
+type readingCache struct {
+	mu sync.RWMutex
+	m  map[readingKey][]variant
+}
+
+// maxCachedReadings bounds the cache; past it the cache starts over, which
+// keeps memory flat on an endless stream of new words.
+const maxCachedReadings = 1 << 16
+
+func (c *readingCache) get(k readingKey) ([]variant, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.RLock()
+	vs, ok := c.m[k]
+	c.mu.RUnlock()
+	return vs, ok
+}
+
+func (c *readingCache) put(k readingKey, vs []variant) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxCachedReadings {
+		c.m = make(map[readingKey][]variant, 1024)
+	}
+	c.m[k] = vs
+	c.mu.Unlock()
+}
 
 type readingKey struct {
 	norm      string
@@ -70,7 +102,7 @@ type readingKey struct {
 
 // tokenize splits runes into words and punctuation marks and reads the
 // clitics of each word. Offsets are code points, as OUTPUT.md requires.
-func tokenize(rs []rune, from, to int, cache readingCache) []tok {
+func tokenize(rs []rune, from, to int, cache *readingCache) []tok {
 	out := make([]tok, 0, (to-from)/5+1)
 	var buf []byte
 	i := from
@@ -90,13 +122,11 @@ func tokenize(rs []rune, from, to int, cache readingCache) []tok {
 			}
 			t := tok{norm: string(buf), start: i, end: j, taMarbuta: last == 'ة'}
 			key := readingKey{t.norm, t.taMarbuta}
-			if vs, ok := cache[key]; ok {
+			if vs, ok := cache.get(key); ok {
 				t.vars = vs
 			} else {
 				t.vars = t.readings()
-				if cache != nil {
-					cache[key] = t.vars
-				}
+				cache.put(key, t.vars)
 			}
 			out = append(out, t)
 			i = j

@@ -94,7 +94,7 @@ func (x *Extractor) Extract(a article.Article) (res article.Result) {
 		}
 		res.Timexes = append(res.Timexes, t)
 	}
-	for _, q := range quote.Find(a.Text) {
+	for _, q := range quote.FindIn(a.Text, sents, toks) {
 		out := article.Quote{Text: q.Text.Text, Direct: q.Direct, Start: q.Text.Start, End: q.Text.End,
 			Speaker: article.Actor{Text: q.Speaker.Text}}
 		if q.Speaker.Text != "" {

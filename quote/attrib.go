@@ -20,6 +20,16 @@ func (d *doc) tokens(a, b int) []text.Token {
 	if a >= b {
 		return nil
 	}
+	if d.toks != nil {
+		// The article's own tokens: those wholly inside [a, b). The capacity
+		// limit keeps a caller's append from overwriting the shared slice.
+		i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= a })
+		j := i
+		for j < len(d.toks) && d.toks[j].End <= b {
+			j++
+		}
+		return d.toks[i:j:j]
+	}
 	ts := text.Tokenize(d.s[d.bo[a]:d.bo[b]])
 	for i := range ts {
 		ts[i].Start += a

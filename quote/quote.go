@@ -36,7 +36,8 @@ type doc struct {
 	rs    []rune
 	bo    []int32 // byte offset of each code point, and len(s)
 	sents []text.Sentence
-	idx   *bodies // built on first use
+	toks  []text.Token // the article's tokens when the caller has them, else nil
+	idx   *bodies      // built on first use
 }
 
 func newDoc(s string) *doc {
@@ -72,8 +73,16 @@ func (d *doc) span(a, b int) Span {
 // the body that issued the statement, and a bare head such as "الوزارة" the
 // body's full name where the article gives it.
 func Find(s string) []Quote {
+	return FindIn(s, text.Sentences(s), nil)
+}
+
+// FindIn is Find for a caller that already has text.Sentences(s) and
+// text.Tokenize(s) of s, so that the pipeline analyses an article once; with
+// nil tokens it tokenises the pieces it reads itself.
+func FindIn(s string, sents []text.Sentence, toks []text.Token) []Quote {
 	d := newDoc(s)
-	d.sents = logicalSentences(d, text.Sentences(s))
+	d.toks = toks
+	d.sents = logicalSentences(d, sents)
 	pairs := findPairs(d.rs)
 	var items []item
 	var quoted []pair // pairs that hold a quote, not a name or a stray mark

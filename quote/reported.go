@@ -6,14 +6,16 @@ import (
 	"github.com/masar-project/masar/text"
 )
 
-// reported finds reported speech: a speech verb, its subject and إن/أن, with
+// reported finds reported speech: a speech verb and its subject, or a
+// participle that continues one (مضيفاً أن), and إن/أن, with
 // no quotation marks in the rest of the sentence (those are direct quotes).
 func (d *doc) reported(pairs []pair) []item {
 	var out []item
 	for _, s := range d.chunks() {
 		ts := d.tokens(s.Start, s.End)
 		for i := 0; i < len(ts); i++ {
-			if cueOf(ts[i])&verb == 0 || insidePair(pairs, ts[i].Start) {
+			c := cueOf(ts[i])
+			if c&(verb|adverbial) == 0 || insidePair(pairs, ts[i].Start) {
 				continue
 			}
 			j := thatAfter(ts, i)
@@ -23,7 +25,7 @@ func (d *doc) reported(pairs []pair) []item {
 			end := s.End
 			next := len(ts)
 			for k := j + 1; k < len(ts); k++ {
-				if cueOf(ts[k])&verb != 0 {
+				if cueOf(ts[k])&(verb|adverbial) != 0 {
 					end, next = ts[k].Start, k
 					break
 				}
@@ -43,7 +45,11 @@ func (d *doc) reported(pairs []pair) []item {
 			if countWords(within(ts, txt.Start, txt.End)) < 3 {
 				continue
 			}
-			out = append(out, item{q: Quote{Text: txt, Speaker: d.subjectOrEarlier(ts, i), Verb: ts[i].Text}})
+			sp := d.earlierOrMain(ts, i) // مضيفاً أن: the participle goes on with the subject
+			if c&verb != 0 {
+				sp = d.subjectOrEarlier(ts, i)
+			}
+			out = append(out, item{q: Quote{Text: txt, Speaker: sp, Verb: ts[i].Text}})
 			i = next - 1
 		}
 	}
