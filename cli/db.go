@@ -36,3 +36,18 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = args[1:]
 	}
 }
+
+// filterFlags declares the event filters shared by the commands that select
+// events (events, export) and returns the filter they fill.
+func filterFlags(fs *flag.FlagSet) *store.EventFilter {
+	var f store.EventFilter
+	fs.StringVar(&f.Actor, "actor", "", "actor or recipient code (RUSGOV; three letters match a country: RUS)")
+	fs.StringVar(&f.Type, "type", "", "PLOVER event type (CONSULT, ASSAULT, ...)")
+	fs.StringVar(&f.Process, "process", "", "peace process (astana, geneva, ...)")
+	fs.StringVar(&f.Place, "place", "", "place: English name, Arabic name or ISO country code")
+	fs.StringVar(&f.From, "from", "", "events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")
+	fs.StringVar(&f.To, "to", "", "events on or before this date")
+	fs.StringVar(&f.Modality, "modality", "", "asserted, future, hypothetical or negated")
+	fs.StringVar(&f.Query, "query", "", "words the evidence sentence must contain")
+	return &f
+}

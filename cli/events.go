@@ -45,15 +45,7 @@ func runEvents(env *Env) error {
 	fs := newFlags(env, "events", "[flags]")
 	db := dbFlag(fs)
 	format := formatFlag(fs)
-	var f store.EventFilter
-	fs.StringVar(&f.Actor, "actor", "", "actor or recipient code (RUSGOV; three letters match a country: RUS)")
-	fs.StringVar(&f.Type, "type", "", "PLOVER event type (CONSULT, ASSAULT, ...)")
-	fs.StringVar(&f.Process, "process", "", "peace process (astana, geneva, ...)")
-	fs.StringVar(&f.Place, "place", "", "place: English name, Arabic name or ISO country code")
-	fs.StringVar(&f.From, "from", "", "events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")
-	fs.StringVar(&f.To, "to", "", "events on or before this date")
-	fs.StringVar(&f.Modality, "modality", "", "asserted, future, hypothetical or negated")
-	fs.StringVar(&f.Query, "query", "", "words the evidence sentence must contain")
+	f := filterFlags(fs)
 	merged := fs.Bool("merged", false, "list merged events (one per event reported across articles)")
 	fs.IntVar(&f.Limit, "limit", 50, "most rows to show")
 	fs.IntVar(&f.Offset, "offset", 0, "rows to skip")
@@ -76,9 +68,9 @@ func runEvents(env *Env) error {
 	}
 	defer st.Close()
 	if *merged {
-		return listMerged(env, st, f, *format)
+		return listMerged(env, st, *f, *format)
 	}
-	rows, total, err := st.Events(ctx, f)
+	rows, total, err := st.Events(ctx, *f)
 	if err != nil {
 		return err
 	}

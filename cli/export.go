@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/masar-project/masar/export"
-	"github.com/masar-project/masar/store"
 )
 
 func init() {
@@ -21,15 +20,7 @@ func runExport(env *Env) error {
 	db := dbFlag(fs)
 	format := fs.String("format", export.PLOVER, "plover (JSON Lines), gdelt (GDELT 2.0 event TSV) or parquet")
 	out := fs.String("out", "-", "output file; - is standard output")
-	var f store.EventFilter
-	fs.StringVar(&f.Actor, "actor", "", "actor or recipient code (RUSGOV; three letters match a country: RUS)")
-	fs.StringVar(&f.Type, "type", "", "PLOVER event type (CONSULT, ASSAULT, ...)")
-	fs.StringVar(&f.Process, "process", "", "peace process (astana, geneva, ...)")
-	fs.StringVar(&f.Place, "place", "", "place: English name, Arabic name or ISO country code")
-	fs.StringVar(&f.From, "from", "", "events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")
-	fs.StringVar(&f.To, "to", "", "events on or before this date")
-	fs.StringVar(&f.Modality, "modality", "", "asserted, future, hypothetical or negated")
-	fs.StringVar(&f.Query, "query", "", "words the evidence sentence must contain")
+	f := filterFlags(fs)
 	fs.IntVar(&f.Limit, "limit", 0, "most events to export (0: all)")
 	fs.IntVar(&f.Offset, "offset", 0, "events to skip")
 	if err := parseFlags(fs, env.Args); err != nil {
@@ -59,13 +50,13 @@ func runExport(env *Env) error {
 	defer st.Close()
 	if *out == "-" {
 		bw := bufio.NewWriter(env.Stdout)
-		if err := export.Write(ctx, st, *format, f, bw); err != nil {
+		if err := export.Write(ctx, st, *format, *f, bw); err != nil {
 			return err
 		}
 		return bw.Flush()
 	}
 	return writeFileAtomic(*out, func(w *bufio.Writer) error {
-		return export.Write(ctx, st, *format, f, w)
+		return export.Write(ctx, st, *format, *f, w)
 	})
 }
 
