@@ -9,8 +9,9 @@
 // ISO 3166-1 country with names, nisba stems and capitals), igos.tsv,
 // syria.tsv and orgs.tsv (organisations and armed groups), people.tsv (people
 // with date-bounded posts), titles.tsv (posts and the roles they name),
-// sectors.tsv (words that with a country make a sector actor) and groups.tsv
-// (phrases that stand for several actors). Each file's header documents its
+// sectors.tsv (words that with a country make a sector actor), groups.tsv
+// (phrases that stand for several actors) and conferences.tsv (conferences
+// whose participants speak as one body). Each file's header documents its
 // columns and coding decisions.
 package actors
 
@@ -28,17 +29,18 @@ type Kind uint8
 
 // Kinds of actor mentions.
 const (
-	Country Kind = iota + 1 // a country name: روسيا
-	Nisba                   // a nisba adjective: الروسي، الأتراك
-	Capital                 // a capital used for its government: موسكو
-	Org                     // an organisation or body: الأمم المتحدة، الائتلاف الوطني
-	Group                   // one member of a group phrase: الدول الضامنة
-	Person                  // a named or title-resolved person
-	Title                   // a title that resolved to a country or organisation only
-	Sector                  // a sector word with a country: الجيش الروسي، المعارضة
+	Country    Kind = iota + 1 // a country name: روسيا
+	Nisba                      // a nisba adjective: الروسي، الأتراك
+	Capital                    // a capital used for its government: موسكو
+	Org                        // an organisation or body: الأمم المتحدة، الائتلاف الوطني
+	Group                      // one member of a group phrase: الدول الضامنة
+	Person                     // a named or title-resolved person
+	Title                      // a title that resolved to a country or organisation only
+	Sector                     // a sector word with a country: الجيش الروسي، المعارضة
+	Conference                 // a conference's participants or final statement: المشاركون في مؤتمر الرياض
 )
 
-var kindNames = [...]string{"", "country", "nisba", "capital", "org", "group", "person", "title", "sector"}
+var kindNames = [...]string{"", "country", "nisba", "capital", "org", "group", "person", "title", "sector", "conference"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {

@@ -212,6 +212,58 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+func TestResolveConference(t *testing.T) {
+	d := Default()
+	for _, tc := range []struct {
+		name, text, phrase string
+		at                 int // -1: after the text
+		want               string
+	}{
+		{"participants of the conference named before",
+			"انطلقت أعمال مؤتمر الحوار الوطني السوري في منتجع ساحلي بحضور مئات الشخصيات.", "المشاركون", -1, "SYRCVL"},
+		{"participants named with their conference",
+			"وصل الوزير إلى المدينة أمس.", "مشاركو مؤتمر الرياض للمعارضة السورية", -1, "SYROPP"},
+		{"final statement of the conference",
+			"اختتم مؤتمر القاهرة للمعارضة السورية أعماله مساء الأحد.", "البيان الختامي للمؤتمر", -1, "SYROPP"},
+		{"conference named only after the phrase",
+			"أكد البيان الختامي ضرورة الحل السياسي. وكان مؤتمر سوتشي قد بدأ صباحاً.", "البيان الختامي", 0, "SYRCVL"},
+		{"the nearest conference before wins",
+			"عقد مؤتمر بروكسل لدعم سوريا في الربيع، ثم مؤتمر الرياض في الخريف.", "المشاركين في المؤتمر", -1, "SYROPP"},
+		{"national dialogue of the focus country",
+			"بدأ في صنعاء مؤتمر الحوار الوطني بمشاركة الأحزاب اليمنية.", "المؤتمرون", -1, "YEMCVL"},
+		{"a conference of states has no speaker",
+			"عقد مؤتمر المانحين في العاصمة البريطانية.", "المشاركون", -1, ""},
+		{"no conference in the article",
+			"وصل الوفد إلى المدينة أمس.", "المشاركون", -1, ""},
+		{"a statement word alone is not a conference",
+			"اختتم مؤتمر الرياض أعماله.", "الكاتب", -1, ""},
+		{"an actor in the phrase comes first",
+			"اختتم مؤتمر الرياض أعماله.", "المشاركون من الحكومة التركية", -1, "TURGOV"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := d.Analyze(tc.text, day("2018-01-30"))
+			at := tc.at
+			if at < 0 {
+				at = utf8.RuneCountInString(tc.text)
+			}
+			m, ok := doc.Resolve(tc.phrase, at)
+			if ok != (tc.want != "") || m.Code != tc.want {
+				t.Errorf("Resolve(%q) = %q %v, want %q", tc.phrase, m.Code, ok, tc.want)
+			}
+			if ok && m.Kind == Conference && (m.Start != at || m.End != at+utf8.RuneCountInString(tc.phrase)) {
+				t.Errorf("Resolve(%q) span [%d,%d), want the phrase at %d", tc.phrase, m.Start, m.End, at)
+			}
+		})
+	}
+}
+
+func TestConferenceIsNotAnActor(t *testing.T) {
+	doc := Default().Analyze("شاركت روسيا في مؤتمر الرياض ومؤتمر بروكسل", day("2018-01-30"))
+	if got := render(doc.Mentions()); got != "روسيا=RUSGOV" {
+		t.Errorf("Mentions = %q, want only روسيا=RUSGOV", got)
+	}
+}
+
 func TestIn(t *testing.T) {
 	s := "قالت روسيا. وردت تركيا."
 	doc := Default().Analyze(s, time.Time{})

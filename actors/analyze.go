@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/masar-project/masar/geo"
 	"github.com/masar-project/masar/lexicon"
@@ -19,6 +20,13 @@ type Doc struct {
 	named    []named
 	first    map[*person]int // where each person was first named
 	places   []geo.Mention   // the gazetteer's places, found once for all users
+	confs    []confAt        // the conferences the text names, in text order
+}
+
+// confAt is a conference named at a code-point offset.
+type confAt struct {
+	start int
+	it    *item
 }
 
 // corefWindow is how many of the last persons named a title may refer to.
@@ -42,6 +50,7 @@ type analyzer struct {
 	on     time.Time
 	focus  string
 	out    []Mention
+	confs  []confAt
 	prior  []Mention // mentions before the analysed phrase (Resolve)
 	named  []named
 	seen   map[*person]bool // persons in named, for constant-time look-up
@@ -79,7 +88,7 @@ func (d *Dictionary) AnalyzeTokens(s string, toks []text.Token, on time.Time) *D
 	if len(a.ms) == 0 {
 		places = d.geo.FindTokens(s, toks)
 	}
-	return &Doc{d: d, on: on, focus: a.focus, mentions: a.out, named: a.named, first: first, places: places}
+	return &Doc{d: d, on: on, focus: a.focus, mentions: a.out, named: a.named, first: first, places: places, confs: a.confs}
 }
 
 func (d *Dictionary) newAnalyzer(s string, toks []text.Token, on time.Time) *analyzer {
@@ -142,7 +151,7 @@ func (doc *Doc) Resolve(phrase string, at int) (Mention, bool) {
 	a.first, a.at = doc.first, at
 	a.run()
 	if len(a.out) == 0 {
-		return Mention{}, false
+		return doc.conference(a, at)
 	}
 	best := a.out[0]
 	for _, m := range a.out {
@@ -154,6 +163,46 @@ func (doc *Doc) Resolve(phrase string, at int) (Mention, bool) {
 	best.Start += at
 	best.End += at
 	return best, true
+}
+
+// conference resolves a phrase that names no actor but speaks for a
+// conference: its participants (المشاركون، مشاركو المؤتمر) or its final
+// statement (البيان الختامي). The conference is the one the phrase names,
+// else the nearest the article named before at, else the first after it.
+func (doc *Doc) conference(a *analyzer, at int) (Mention, bool) {
+	var c *confAt
+	switch {
+	case len(a.confs) > 0:
+		c = &a.confs[0]
+	case speaksForConference(a.toks) && len(doc.confs) > 0:
+		k := sort.Search(len(doc.confs), func(i int) bool { return doc.confs[i].start >= at })
+		c = &doc.confs[max(k-1, 0)]
+	default:
+		return Mention{}, false
+	}
+	code := c.it.code
+	if sec, ok := strings.CutPrefix(code, "@"); ok {
+		if doc.focus == "" {
+			return Mention{}, false
+		}
+		code = doc.focus + sec
+	}
+	if code == "-" {
+		return Mention{}, false
+	}
+	return Mention{Text: a.s, Start: at, End: at + utf8.RuneCountInString(a.s), Code: code, Name: c.it.name, Kind: Conference}, true
+}
+
+// speaksForConference reports whether a phrase names a conference's
+// participants or its final statement.
+func speaksForConference(toks []text.Token) bool {
+	for _, t := range toks {
+		switch t.Stem {
+		case "مشارك", "مشاركون", "مشاركين", "مشاركو", "مشاركي", "موتمرون", "موتمرين", "موتمر", "ختامي", "ختاميه":
+			return true
+		}
+	}
+	return false
 }
 
 func (a *analyzer) run() {
@@ -184,6 +233,9 @@ func (a *analyzer) step(k int) int {
 			}
 		}
 		a.group(m, it.group)
+	case Conference:
+		// a venue, not an actor: Resolve codes its participants
+		a.confs = append(a.confs, confAt{start: m.Start, it: it})
 	case Org:
 		a.emit(m.Start, m.End, it.code, it.name, Org)
 		if strings.HasSuffix(it.code, "MIL") && !strings.HasPrefix(it.code, "IGO") {
@@ -206,7 +258,7 @@ func (a *analyzer) step(k int) int {
 }
 
 // kindRank orders the readings of an ambiguous phrase: the most specific wins.
-var kindRank = [...]int{Person: 0, Title: 1, Org: 2, Group: 3, Sector: 4, Country: 5, Nisba: 6, Capital: 7}
+var kindRank = [...]int{Person: 0, Title: 1, Org: 2, Conference: 2, Group: 3, Sector: 4, Country: 5, Nisba: 6, Capital: 7}
 
 // best picks the reading of a match; a short name counts only once its person
 // was named.

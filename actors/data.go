@@ -102,6 +102,7 @@ func load(fsys fs.FS, g *geo.Gazetteer) (*Dictionary, error) {
 		{"data/syria.tsv", (*Dictionary).parseOrg, 3, 3},
 		{"data/orgs.tsv", (*Dictionary).parseOrg, 3, 3},
 		{"data/groups.tsv", (*Dictionary).parseGroup, 3, 3},
+		{"data/conferences.tsv", (*Dictionary).parseConference, 3, 3},
 		{"data/sectors.tsv", (*Dictionary).parseSector, 2, 3},
 		{"data/titles.tsv", (*Dictionary).parseTitle, 3, 4},
 		{"data/people.tsv", (*Dictionary).parsePerson, 3, 5},
@@ -220,6 +221,25 @@ func (d *Dictionary) parseOrg(f []string) error {
 	}
 	d.add(phrases, &item{kind: Org, code: code, name: name})
 	d.entries = append(d.entries, Entry{Code: code, Name: name, Kind: Org, Arabic: phrases})
+	return nil
+}
+
+// parseConference: participants' code ("@SEC": the focus country's sector
+// SEC; "-": none), English name, Arabic phrases.
+func (d *Dictionary) parseConference(f []string) error {
+	code, name, phrases := f[0], f[1], list(f[2])
+	sec, focus := strings.CutPrefix(code, "@")
+	switch {
+	case code == "-":
+	case focus && sectorRE.MatchString(sec) && sec != "*" && sec != "-":
+	case codeRE.MatchString(code):
+	default:
+		return fmt.Errorf("bad code %q", code)
+	}
+	if name == "" || len(phrases) == 0 {
+		return fmt.Errorf("conference %s: missing names", code)
+	}
+	d.add(phrases, &item{kind: Conference, code: code, name: name})
 	return nil
 }
 

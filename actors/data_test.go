@@ -48,14 +48,14 @@ func TestDataLint(t *testing.T) {
 // TestNoDuplicatePhrases checks that a phrase is listed once per file kind:
 // two lines with one phrase would give it two meanings.
 func TestNoDuplicatePhrases(t *testing.T) {
-	for _, f := range []string{"data/sectors.tsv", "data/titles.tsv", "data/groups.tsv", "data/people.tsv", "data/countries.tsv"} {
+	for _, f := range []string{"data/sectors.tsv", "data/titles.tsv", "data/groups.tsv", "data/conferences.tsv", "data/people.tsv", "data/countries.tsv"} {
 		b, err := dataFS.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		col := 0
 		switch f {
-		case "data/people.tsv", "data/countries.tsv":
+		case "data/people.tsv", "data/countries.tsv", "data/conferences.tsv":
 			col = 2
 		}
 		seen := map[string]int{}
@@ -91,6 +91,20 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("parseOrg(%q) = %v, want error containing %q", tc.line, err, tc.err)
 			}
 		})
+	}
+	for _, tc := range []struct {
+		line []string
+		err  string
+	}{
+		{[]string{"SYR", "Congress", "مؤتمر"}, "bad code"},
+		{[]string{"@XYZ", "Congress", "مؤتمر"}, "bad code"},
+		{[]string{"-", "Congress", ""}, "missing names"},
+	} {
+		d := &Dictionary{m: Default().m}
+		err := d.parseConference(tc.line)
+		if err == nil || !strings.Contains(err.Error(), tc.err) {
+			t.Errorf("parseConference(%q) = %v, want error containing %q", tc.line, err, tc.err)
+		}
 	}
 	for _, tc := range []struct {
 		roles, err string

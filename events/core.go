@@ -77,6 +77,10 @@ func (c *Coder) code(in input) []draft {
 		st.absorbed, st.lends = absorb(in, toks, hits)
 		for k := range hits {
 			st.absorbed[k] = st.absorbed[k] || subordinate(in, toks, hits, k)
+			if j := prepared(toks, hits[k]); j >= 0 && k > 0 && hits[k-1].first <= j && j <= hits[k-1].last {
+				// الاستعداد للقاء: the meeting, not the readiness, is the event
+				st.absorbed[k-1], st.absorbed[k] = true, false
+			}
 		}
 		for k, h := range hits {
 			if st.absorbed[k] {
@@ -156,8 +160,13 @@ func absorb(in input, toks []tok, hits []hit) (out, lends []bool) {
 	out, lends = make([]bool, len(hits)), make([]bool, len(hits))
 	for k := 1; k < len(hits); k++ {
 		g, h := hits[k-1], hits[k]
-		if from, _ := clause(toks, h.first); g.t.typ == h.t.typ && g.last >= from && strings.HasPrefix(toks[h.first].norm, "ل") {
+		if from, _ := clause(toks, h.first); g.t.typ == h.t.typ && g.last >= from && strings.HasPrefix(toks[h.first].norm, "ل") && prepared(toks, h) < 0 {
 			out[k], lends[k] = true, true // اجتمعوا لبحث...: the purpose of the meeting
+			continue
+		}
+		if from, _ := clause(toks, h.first); g.t.flags["meet"] && h.t.flags["meet"] && g.last >= from &&
+			h.first-g.last <= 3 && toks[h.first-1].norm == "من" {
+			out[k], lends[k] = true, true // الجولة المقبلة من المحادثات: one meeting
 			continue
 		}
 		if !g.t.flags["gov"] || g.t.typ == h.t.typ {
@@ -291,6 +300,11 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 			break
 		}
 	}
+	prep := prepared(toks, h)
+	if prep >= 0 {
+		// all who work on the preparation, across the commas of their list
+		rf = preparers(toks, prep)
+	}
 	d.parts = c.participants(in, toks, rf, rt, toks[h.last].end)
 	if len(d.parts) == 0 && t.flags["noun"] {
 		// عقد X وY في موسكو، صباح الأربعاء، محادثات: the holders of the talks
@@ -377,7 +391,7 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 	}
 	d.date = nearestDate(in, toks, cf, ct, h)
 	expected := d.modality == "expected"
-	future := d.modality == "future" || expected || (d.date != nil && d.date.future)
+	future := d.modality == "future" || expected || (d.date != nil && d.date.future) || prep >= 0
 	if !future {
 		// الجولة المقبلة؛ المحادثات التي تبدأ الخميس ستشارك فيها...
 		for i := h.last + 1; i < min(len(toks), h.last+10); i++ {
@@ -419,7 +433,7 @@ func (c *Coder) build(in input, st *sentence, k int) *draft {
 		d.mode = c.modeFrom(d.typ, toks[cf:ct])
 	}
 	if t.flags["meet"] {
-		d.ordinal = ordinal(toks, cf, ct)
+		d.ordinal = ordinal(toks, cf, ct, h)
 	}
 	d.also = slices.ContainsFunc(toks[:min(3, len(toks))], func(t tok) bool { return t.has(cues["also-start"]...) })
 	if t.flags["noun"] && !t.flags["ceasefire"] && !eventive(toks, cf, ct, h, d) {
@@ -501,6 +515,9 @@ func subordinate(in input, toks []tok, hits []hit, k int) bool {
 	h := hits[k]
 	t, w := toks[h.first], h.t
 	bare := !strings.HasPrefix(t.norm, "و") && !strings.HasPrefix(t.norm, "ف")
+	if prepared(toks, h) >= 0 {
+		return false // تمهيداً لقمة: a meeting announced, not a purpose
+	}
 	if k > 0 && bare && (isCue("purpose-accusative", t.norm) || cliticPrefix(t, w, "ل")) {
 		// an accusative verbal noun of purpose (رفضاً، احتجاجاً، تنديداً)
 		// or one with ل (للمطالبة، لتبادل الأسرى) after another event
@@ -537,8 +554,10 @@ func (c *Coder) modeFrom(typ string, clause []tok) string {
 	return ""
 }
 
-// ordinal returns the round number named in the clause (الجولة الرابعة).
-func ordinal(toks []tok, from, to int) string {
+// ordinal returns the round number named in the clause of meeting h
+// (الجولة الرابعة), or by a masculine ordinal just after it (اللقاء الدولي
+// السادس), in its feminine form.
+func ordinal(toks []tok, from, to int, h hit) string {
 	for _, t := range toks[from:to] {
 		for _, o := range cues["ordinal"] {
 			if t.has(o) {
@@ -546,7 +565,52 @@ func ordinal(toks []tok, from, to int) string {
 			}
 		}
 	}
+	for i := h.last + 1; i < min(to, h.last+4) && !toks[i].punct; i++ {
+		if toks[i-1].has(cues["month-head"]...) {
+			continue
+		}
+		for n, o := range cues["ordinal-masc"] {
+			if toks[i].has(o) {
+				return cues["ordinal"][n]
+			}
+		}
+	}
 	return ""
+}
+
+// prepared returns the index of the preparation noun that governs meeting
+// h (التحضير للقاء، الاستعدادات لعقد الجولة، تمهيداً لقمة): a meeting being
+// prepared is announced, AGREE (CODING.md). -1 if none.
+func prepared(toks []tok, h hit) int {
+	if !h.t.flags["meet"] || !h.t.flags["noun"] {
+		return -1
+	}
+	i := h.first
+	if i > 0 && toks[i-1].has(cues["prepare-hold"]...) {
+		i-- // لعقد الجولة
+	}
+	if i == 0 || !strings.HasPrefix(strings.TrimPrefix(toks[i].norm, "و"), "ل") || !toks[i-1].has(cues["prepare"]...) {
+		return -1
+	}
+	return i - 1
+}
+
+// preparers returns the first token of the phrase naming who works on a
+// preparation noun at token p: back to the start of the sentence, of its
+// reported clause (أعلنت الوزارة أن، قال: "...) or of a clause joined by
+// فيما/بينما, so that a subject and all joined to it by مع and و, across
+// the commas and brackets of their lists, take part.
+func preparers(toks []tok, p int) int {
+	for i := p - 1; i >= 0; i-- {
+		t := toks[i]
+		switch {
+		case t.punct && strings.ContainsAny(t.norm, ":\"«»"):
+			return i + 1
+		case isCue("complementizer", t.norm), isCue("also", strings.TrimPrefix(t.norm, "و")):
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // ceasefire types a ceasefire mention: violated (ASSAULT), holding

@@ -26,10 +26,14 @@ func TestCues(t *testing.T) {
 		"coordinated-prep", "dropped-prep", "topic", "topic-before", "purpose", "light", "texts",
 		"demonstrative", "ordinal", "also", "also-start", "ceasefire-violated", "ceasefire-holding",
 		"ceasefire-announced", "negation", "negation-far", "denial", "not-negation", "future",
-		"future-after", "expected", "hypothetical", "venue", "not-venue"} {
+		"future-after", "expected", "hypothetical", "venue", "not-venue", "ordinal-masc", "month-head",
+		"prepare", "prepare-hold"} {
 		if len(cues[name]) == 0 {
 			t.Errorf("cue list %q is missing", name)
 		}
+	}
+	if len(cues["ordinal-masc"]) != len(cues["ordinal"]) {
+		t.Error("ordinal-masc must pair each ordinal with its masculine")
 	}
 	if _, err := parseCues("light\tعقد\nlight\tجرى\n"); err == nil {
 		t.Error("parseCues accepted a list twice")

@@ -146,8 +146,9 @@ var enclitics = []string{"هما", "هم", "ها", "كم", "نا", "ه"}
 func (t *tok) variants() []variant { return t.vars }
 
 // readings lists the readings of a word with clitics removed: the word
-// itself, without و/ف, without س (future) or ب/ل/ك, without ال/لل, without
-// the accusative alif, and without a possessive suffix (a ت left by the suffix is read back as ة).
+// itself, without و/ف, without س (future) or ب/ل/ك, without ال/لل (or
+// the ل before a word in ل), without the accusative alif, and without a
+// possessive suffix (a ت left by the suffix is read back as ة).
 func (t *tok) readings() []variant {
 	w := t.norm
 	vs := []variant{{stem: w}}
@@ -181,6 +182,7 @@ func (t *tok) readings() []variant {
 			v := variant{stem: "ال" + s}
 			add(v)
 			add(variant{stem: s})
+			add(variant{stem: "ل" + s}) // ل before a word in ل: للقاء
 			continue
 		}
 		for _, p := range []string{"ب", "ل", "ك"} {

@@ -230,16 +230,97 @@ func (d *doc) mainSubject(ts []text.Token, i int) Span {
 }
 
 // earlier is the speaker of the nearest speech verb before ts[i] that has an
-// explicit subject.
+// explicit subject, or a document that is the subject of the clause (أن
+// البيان الختامي لم يتطرق ...، واكتفى بالإشارة إلى): the document, not a
+// person the sentence mentions, is what speaks.
 func (d *doc) earlier(ts []text.Token, i int) Span {
 	for k := i - 1; k >= 0; k-- {
 		if cueOf(ts[k])&verb != 0 {
+			if s := d.documentBefore(ts, k); s.Text != "" {
+				return s // البيان الختامي جاء عاماً: the document is the subject
+			}
 			if s := d.subject(ts, k); s.Text != "" {
 				return s
 			}
 		}
+		if s := d.document(ts, k); s.Text != "" {
+			return s
+		}
 	}
 	return Span{}
+}
+
+// documentBefore is a document phrase that ends right before ts[k].
+func (d *doc) documentBefore(ts []text.Token, k int) Span {
+	for j := k - 1; j >= 0 && k-j <= 3; j-- {
+		if s := d.document(ts, j); s.Text != "" && s.End == ts[k-1].End {
+			return s
+		}
+	}
+	return Span{}
+}
+
+// document reads a document that is a clause's subject at ts[k]: a definite
+// البيان، الإعلان، الوثيقة or الرسالة at the start of a clause (after a comma,
+// أن, لكن, كما or كان), with its definite adjectives (الختامي) and what it
+// belongs to (للمؤتمر، لمؤتمر الرياض). After a preposition (ورد على البيان)
+// the document is not the subject.
+func (d *doc) document(ts []text.Token, k int) Span {
+	t := ts[k]
+	p := t.Proclitics
+	if hasConj(t) {
+		p = p[1:]
+	}
+	if t.Kind != text.Word || !isDocument(t.Stem) || len(p) != 1 || p[0] != "ال" {
+		return Span{} // not بالبيان، للبيان: a preposition's object
+	}
+	if k > 0 && !opensClause(ts[k-1]) {
+		return Span{}
+	}
+	e := k + 1
+	for e < len(ts) && e-k < maxSpeaker && ts[e].Kind == text.Word && cueOf(ts[e]) == 0 {
+		p := ts[e].Proclitics
+		if len(p) == 1 && p[0] == "ال" {
+			e++ // الختامي
+			continue
+		}
+		if len(p) > 0 && p[0] == "ل" && isGathering(ts[e].Stem) {
+			// للمؤتمر، لمؤتمر الرياض: the gathering's name goes with it
+			_, e = d.phraseEnd(ts, e)
+		}
+		break
+	}
+	return d.span(t.Start, ts[e-1].End)
+}
+
+func isDocument(stem string) bool {
+	switch stem {
+	case "بيان", "اعلان", "وثيقه", "رساله":
+		return true
+	}
+	return false
+}
+
+func isGathering(stem string) bool {
+	switch stem {
+	case "موتمر", "اجتماع", "قمه", "ملتقي", "منتدي":
+		return true
+	}
+	return false
+}
+
+// opensClause reports whether a word or mark before a noun makes the noun
+// the start of a clause, where it is the subject.
+func opensClause(t text.Token) bool {
+	if t.Kind == text.Punct {
+		return t.Norm == "," || t.Norm == "." || t.Norm == ":"
+	}
+	w, _ := cutConj(t.Norm)
+	switch w {
+	case "ان", "لكن", "كما", "كان", "كانت", "ثم", "اما", "بينما", "فيما":
+		return true
+	}
+	return false
 }
 
 // attributeAfter reads «...»، قال X: a speech verb right after the closing

@@ -120,8 +120,9 @@ func opensBetween(pairs []pair, a, b int) bool {
 // وزارة الخارجية بياناً) and where bodies are named in full (وزارة الخارجية
 // الروسية), for resolveStatement and fullName.
 type bodies struct {
-	issuers []Span            // the issuing body of each أصدر ... بياناً, in text order
-	named   map[string][]Span // head noun (normalised) -> full names, in text order
+	issuers    []Span            // the issuing body of each أصدر ... بياناً, in text order
+	named      map[string][]Span // head noun (normalised) -> full names, in text order
+	conference bool              // the article mentions a conference (مؤتمر)
 }
 
 func (d *doc) bodies() *bodies {
@@ -132,6 +133,9 @@ func (d *doc) bodies() *bodies {
 	for _, c := range d.chunks() {
 		ts := d.tokens(c.Start, c.End)
 		for i, t := range ts {
+			if t.Stem == "موتمر" {
+				b.conference = true
+			}
 			if w, _ := cutConj(t.Norm); issuing(w) {
 				k := i + 1
 				for k < len(ts) && k-i <= maxSpeaker && !statement(ts[k]) && ts[k].Kind == text.Word {
@@ -152,6 +156,10 @@ func (d *doc) bodies() *bodies {
 	return b
 }
 
+func isFinal(stem string) bool {
+	return stem == "ختامي" || stem == "ختاميه"
+}
+
 func issuing(w string) bool {
 	switch w {
 	case "اصدر", "اصدرت", "نشر", "نشرت", "وزع", "وزعت":
@@ -166,7 +174,9 @@ func statement(t text.Token) bool {
 
 // resolveStatement turns a bare "البيان" (وجاء في البيان، وقال البيان
 // الختامي) into the body that issued the statement: the subject of the
-// nearest earlier أصدر ... بياناً, else the previous speaker.
+// nearest earlier أصدر ... بياناً, else the previous speaker. A final
+// statement (البيان الختامي) in an article about a conference stays as it
+// is: the actor resolver gives it the conference's participants.
 func (d *doc) resolveStatement(sp, last Span) Span {
 	if sp.Text == "" {
 		return sp
@@ -174,6 +184,9 @@ func (d *doc) resolveStatement(sp, last Span) Span {
 	ts := d.tokens(sp.Start, sp.End)
 	if len(ts) == 0 || len(ts) > 2 || ts[0].Stem != "بيان" || len(ts[0].Proclitics) == 0 {
 		return sp
+	}
+	if len(ts) == 2 && isFinal(ts[1].Stem) && d.bodies().conference {
+		return sp // a conference's final statement speaks for its participants
 	}
 	is := d.bodies().issuers
 	if k := sort.Search(len(is), func(i int) bool { return is[i].Start >= sp.Start }); k > 0 {
