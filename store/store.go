@@ -69,21 +69,46 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if dsn == "" {
 		dsn = DefaultPath()
 	}
-	var s *Store
-	var err error
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		s, err = openPostgres(ctx, dsn)
-	} else {
-		s, err = openSQLite(ctx, dsn)
+		s, err := openPostgres(ctx, dsn)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.migrateOrClose(ctx); err != nil {
+			return nil, err
+		}
+		return s, nil
 	}
-	if err != nil {
-		return nil, err
+	// Switching a new file to WAL while another process does the same fails
+	// at once with SQLITE_BUSY, without SQLite's busy handler: retry for as
+	// long as a busy handler would wait.
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		s, err := openSQLite(ctx, dsn)
+		if err == nil {
+			err = s.migrateOrClose(ctx)
+		}
+		if err == nil {
+			return s, nil
+		}
+		if !errors.Is(err, ErrLocked) || time.Now().After(deadline) {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
+}
+
+// migrateOrClose brings the schema up to date, closing the store on failure.
+func (s *Store) migrateOrClose(ctx context.Context) error {
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
-		return nil, err
+		return err
 	}
-	return s, nil
+	return nil
 }
 
 func openPostgres(ctx context.Context, dsn string) (*Store, error) {
