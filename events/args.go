@@ -312,6 +312,16 @@ func roles(in input, toks []tok, h hit, parts []participant) {
 			}
 		}
 	}
+	if t.typ == "PROTEST" {
+		for i := range parts {
+			// اعتصموا أمام (مبنى) البرلمان: the body addressed, not a protester
+			if k := tokAt(toks, parts[i].start); parts[i].start >= after && k > 0 &&
+				(toks[k-1].has(cues["protest-target"]...) || k > 1 && toks[k-2].has(cues["protest-target"]...)) {
+				parts[i].recip = true
+			}
+		}
+		return
+	}
 	if t.flags["mutual"] {
 		// اشتباكات بين الجيش والمسلحين: both sides act
 		for i := range parts {
@@ -346,6 +356,9 @@ func roles(in input, toks []tok, h hit, parts []participant) {
 	for i := range parts {
 		p := &parts[i]
 		if p.start < after {
+			if patient && p.start > trig && !agentBefore(toks, *p) {
+				p.recip = true // لقي أحد عشر شرطياً مصرعهم: the victims fill the gap
+			}
 			continue
 		}
 		if np == 0 || !sameNP(in, toks, prevEnd, *p) {

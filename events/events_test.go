@@ -124,6 +124,12 @@ func TestAttackProtest(t *testing.T) {
 		{"اختطف مسلحون مجهولون ثلاثة صحفيين في ليبيا.", "ASSAULT", "abduct"},
 		{"قصفت الطائرات السعودية مواقع في صنعاء.", "ASSAULT", "aerial"},
 		{"فرضت السلطات حظر التجول في المدينة.", "COERCE", "curfew"},
+		{"حشد الجيش المصري قواته على الحدود مع ليبيا.", "MOBILIZE", ""},
+		{"نشرت الحكومة النيجيرية مئات الجنود في ولاية زمفارا.", "MOBILIZE", ""},
+		{"أغلقت السلطات المصرية معبر رفح أمام المسافرين.", "COERCE", "blockade"},
+		{"استهدفت طائرة مسيرة أمريكية سيارة في مأرب.", "ASSAULT", "aerial"},
+		{"اعترضت الدفاعات الجوية الإماراتية صاروخا أطلق من اليمن.", "ASSAULT", "aerial"},
+		{"هاجم مسلحون قافلة تابعة لمنظمة إغاثة في دارفور.", "ASSAULT", "firearms"},
 	} {
 		evs := codeText(c, tc.text)
 		if len(evs) != 1 {
@@ -132,6 +138,23 @@ func TestAttackProtest(t *testing.T) {
 		}
 		if evs[0].Type != tc.typ || evs[0].Mode != tc.mode {
 			t.Errorf("%s: %s/%s, want %s/%s", tc.text, evs[0].Type, evs[0].Mode, tc.typ, tc.mode)
+		}
+	}
+}
+
+// TestDatelinePlace checks that a town the sentence names, not the dateline
+// the reporter files from, is where the event happened, and that the
+// dateline still beats a bare country.
+func TestDatelinePlace(t *testing.T) {
+	c := New(actors.Default(), geo.Default())
+	for _, tc := range []struct{ text, place string }{
+		{"إسلام آباد - قتل أربعة جنود في انفجار عبوة ناسفة في بيشاور.", "Peshawar"},
+		{"عدن - أعلنت الحكومة هدنة لمدة أسبوع في اليمن.", "Aden"},
+		{"بغداد - تظاهر المئات في البصرة احتجاجا على انقطاع الكهرباء.", "Basra"},
+	} {
+		evs := codeText(c, tc.text)
+		if len(evs) == 0 || evs[0].Location == nil || evs[0].Location.Name != tc.place {
+			t.Errorf("%s: got %+v, want the place %s", tc.text, evs, tc.place)
 		}
 	}
 }

@@ -151,9 +151,14 @@ func scoreHeldout(t *testing.T, texts, gold string) heldout {
 		if golds[i].ID != a.ID {
 			t.Fatalf("line %d: article %s, gold %s", i+1, a.ID, golds[i].ID)
 		}
-		on, err := time.Parse(time.DateOnly, a.Published)
-		if err != nil {
-			t.Fatalf("%s: %v", a.ID, err)
+		// single sentences of heldout3 have no publication date, as in the
+		// outside sets: the zero time is what extract passes then
+		var on time.Time
+		if a.Published != "" {
+			var err error
+			if on, err = time.Parse(time.DateOnly, a.Published); err != nil {
+				t.Fatalf("%s: %v", a.ID, err)
+			}
 		}
 		doc := c.dict.Analyze(a.Text, on)
 		sys := c.Code(a.Text, on, doc, timex.Find(a.Text, on))
@@ -291,7 +296,9 @@ func actorCodes(as []article.Actor) string {
 // and the hard actor cases; heldout2.jsonl holds full multi-paragraph
 // articles (datelines, titles with names, quotes continued by bare verbs
 // and participles, complements and purposes of other events, threats,
-// topic places) with their quotes. The thresholds sit a little under the
+// topic places) with their quotes; heldout3.jsonl holds single undated
+// sentences on attacks, protests, arrests and deployments in other
+// conflicts, at most a dateline for context. The thresholds sit a little under the
 // measured figures, so that a change that loses generality fails here.
 func TestHeldout(t *testing.T) {
 	for _, set := range []struct {
@@ -300,6 +307,7 @@ func TestHeldout(t *testing.T) {
 	}{
 		{"heldout", 0.95, 0.93, 0.85, 0.98, 0.85, 0},
 		{"heldout2", 0.87, 0.87, 0.65, 0.97, 0.83, 0.95},
+		{"heldout3", 0.94, 0.73, 0.39, 0.98, 0.9, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			h := scoreHeldout(t, "testdata/"+set.name+".jsonl", "testdata/"+set.name+"_gold.jsonl")

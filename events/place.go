@@ -112,6 +112,12 @@ func (c *Coder) nearestPlace(in input, toks []tok, cf, ct int, h hit, visit bool
 		if p.start < toks[cf].start || p.end > toks[ct-1].end {
 			d += 1000
 		}
+		if dl := c.dateline(in); p.start <= 3 && dl != nil && dl.start == p.start {
+			// "إسلام آباد - ... في بيشاور": the reporter files from the
+			// dateline; a town the sentence names is where it happened, but
+			// the dateline still says more than its country
+			d += 500
+		}
 		if p.kind == "country" {
 			if !locative(in, toks, p) {
 				continue // بوحدة سوريا: a topic, not a venue

@@ -10,7 +10,9 @@ import (
 
 // TestRoles checks who acts and who is acted on: VSO and SVO objects,
 // passive readings of attack verbs, civilians as targets, reciprocal fights,
-// participants named by بمشاركة, and و before a verb that starts with و.
+// participants named by بمشاركة, and و before a verb that starts with و;
+// victims inside a gapped trigger (لقي ... مصرعهم) and the body a
+// demonstration is held before (أمام البرلمان).
 func TestRoles(t *testing.T) {
 	c := New(actors.Default(), geo.Default())
 	for _, tc := range []struct {
@@ -25,6 +27,9 @@ func TestRoles(t *testing.T) {
 		{"ودانت وزارة الخارجية الفرنسية القصف.", "ACCUSE", "FRAGOV", ""},
 		{"ووقعت الدول الضامنة روسيا وتركيا وإيران على مذكرة في أستانا.", "SUPPORT", "RUSGOV,TURGOV,IRNGOV", ""},
 		{"اندلعت اشتباكات بين الجيش الليبي ومسلحين في بنغازي.", "ASSAULT", "LBYMIL,LBYREB", ""},
+		{"لقي ثلاثة جنود باكستانيين مصرعهم في كمين نصبه مسلحون قرب الحدود.", "ASSAULT", "PAKREB", "PAKMIL"},
+		{"اعتصم عشرات المعلمين أمام مبنى البرلمان الأردني للمطالبة بزيادة الأجور.", "PROTEST", "JORCVL", "JORLEG"},
+		{"اختطف مسلحون مجهولون ثلاثة صحفيين عراقيين على طريق كركوك.", "ASSAULT", "IRQREB", "IRQMED"},
 		{"اختتمت في أستانا الجولة الخامسة من المحادثات حول سوريا، بمشاركة وفد الحكومة السورية ووفد المعارضة.", "CONSULT", "SYRGOV,SYROPP", ""},
 	} {
 		evs := codeText(c, tc.text)
