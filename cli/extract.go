@@ -36,25 +36,9 @@ func runExtract(env *Env) error {
 	if err != nil {
 		return err
 	}
-	r, err := openIn(env, *in)
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	w, err := openOut(env, *out)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	if err := extractStream(x, r, bw, *workers); err != nil {
-		w.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
+	return streamFile(env, *in, *out, func(r io.Reader, w *bufio.Writer) error {
+		return extractStream(x, r, w, *workers)
+	})
 }
 
 // extractStream reads JSON Lines from r and writes one result per line to w in

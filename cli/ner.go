@@ -39,28 +39,12 @@ func runNER(env *Env) error {
 	if err != nil {
 		return err
 	}
-	r, err := openIn(env, *in)
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	w, err := openOut(env, *out)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	if *conll {
-		err = tagCoNLL(m, r, bw)
-	} else {
-		err = textEntities(m, r, bw)
-	}
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return streamFile(env, *in, *out, func(r io.Reader, w *bufio.Writer) error {
+		if *conll {
+			return tagCoNLL(m, r, w)
+		}
+		return textEntities(m, r, w)
+	})
 }
 
 // conllItem is one buffered piece of output: a sentence's token lines, or a

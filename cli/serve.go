@@ -50,8 +50,9 @@ func runServe(env *Env) error {
 		if n > 0 {
 			fmt.Fprintf(env.Stderr, "masar: ingested %d sample articles\n", n)
 		}
-		// The process pages need the events assigned to their processes.
-		if err := ensureAssigned(ctx, env, st, n > 0); err != nil {
+		// Extraction assigns events to processes as they are stored; only a
+		// store written without that needs a pass.
+		if err := ensureAssigned(ctx, env, st, false); err != nil {
 			return err
 		}
 	}
