@@ -6,39 +6,12 @@ import (
 	"strings"
 
 	"github.com/masar-project/masar/article"
+	"github.com/masar-project/masar/server"
 	"github.com/masar-project/masar/store"
 )
 
 func init() {
 	register(Command{Name: "events", Summary: "list stored events (filters: actor, type, process, place, dates, modality)", Run: runEvents})
-}
-
-// eventJSON is an event of `masar events --format json`: the OUTPUT.md event
-// with where it is stored and where it came from.
-type eventJSON struct {
-	ID int64 `json:"id"`
-	article.Event
-	ArticleID    int64  `json:"article_id"`
-	ArticleTitle string `json:"article_title,omitempty"`
-	ArticleURL   string `json:"article_url,omitempty"`
-	Source       string `json:"source,omitempty"`
-	MergedID     int64  `json:"merged_id"`
-}
-
-// mergedJSON is a merged event of `masar events --merged --format json`.
-type mergedJSON struct {
-	ID         int64             `json:"id"`
-	Type       string            `json:"type"`
-	Modality   string            `json:"modality"`
-	Actors     []article.Actor   `json:"actors"`
-	Recipients []article.Actor   `json:"recipients"`
-	Date       *string           `json:"date"`
-	DateEnd    *string           `json:"date_end"`
-	Location   *article.Location `json:"location,omitempty"`
-	Mentions   int               `json:"mentions"`
-	Sources    int               `json:"sources"`
-	Articles   int               `json:"articles"`
-	MentionIDs []int64           `json:"mention_ids"`
 }
 
 func runEvents(env *Env) error {
@@ -74,11 +47,10 @@ func runEvents(env *Env) error {
 	if err != nil {
 		return err
 	}
-	items := make([]eventJSON, len(rows))
+	items := make([]server.Event, len(rows))
 	table := make([][]string, len(rows))
 	for i, r := range rows {
-		items[i] = eventJSON{ID: r.ID, Event: r.Event, ArticleID: r.ArticleID, ArticleTitle: r.ArticleTitle,
-			ArticleURL: r.ArticleURL, Source: r.Source, MergedID: r.MergedID}
+		items[i] = server.EventOf(r)
 		table[i] = []string{itoa(r.ID), dateText(r.Date, r.DateEnd), r.Type, r.Modality, codes(r.Actors), codes(r.Recipients),
 			place(r.Location), r.Evidence.Text, itoa(r.ArticleID)}
 	}
@@ -95,13 +67,11 @@ func listMerged(env *Env, st *store.Store, f store.EventFilter, format string) e
 	if err != nil {
 		return err
 	}
-	items := make([]mergedJSON, len(ms))
+	items := make([]server.MergedEvent, len(ms))
 	table := make([][]string, len(ms))
 	for i, m := range ms {
-		items[i] = mergedJSON{ID: m.ID, Type: m.Type, Modality: m.Modality, Actors: m.Actors, Recipients: m.Recipients,
-			Date: optional(m.Date), DateEnd: optional(m.DateEnd), Location: m.Location,
-			Mentions: m.Mentions, Sources: m.Sources, Articles: m.Articles, MentionIDs: m.MentionIDs}
-		table[i] = []string{itoa(m.ID), dateText(optional(m.Date), optional(m.DateEnd)), m.Type, m.Modality,
+		items[i] = server.MergedOf(m)
+		table[i] = []string{itoa(m.ID), dateText(items[i].Date, items[i].DateEnd), m.Type, m.Modality,
 			codes(m.Actors), codes(m.Recipients), place(m.Location), strconv.Itoa(m.Mentions), strconv.Itoa(m.Sources),
 			strconv.Itoa(m.Articles)}
 	}
@@ -114,13 +84,6 @@ func listMerged(env *Env, st *store.Store, f store.EventFilter, format string) e
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-func optional(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
 
 func dateText(date, end *string) string {
 	switch {

@@ -1,66 +1,21 @@
 package events
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/masar-project/masar/text"
+)
 
 type span struct{ start, end int }
 
-// sentences splits the text at sentence-final punctuation followed by a
-// space, and at line breaks. Spans exclude surrounding white space.
+// sentences splits the text as text.Sentences does.
 func sentences(rs []rune) []span {
-	var out []span
-	start := 0
-	emit := func(end int) {
-		s, e := start, end
-		for s < e && isSpace(rs[s]) {
-			s++
-		}
-		for e > s && isSpace(rs[e-1]) {
-			e--
-		}
-		if e > s {
-			out = append(out, span{s, e})
-		}
-		start = end
+	ss := text.Sentences(string(rs))
+	out := make([]span, len(ss))
+	for i, s := range ss {
+		out[i] = span{s.Start, s.End}
 	}
-	for i, r := range rs {
-		switch r {
-		case '\n':
-			if paragraphEnd(rs, start, i) {
-				emit(i + 1)
-			}
-		case '.', '!', '?', '؟':
-			if i+1 == len(rs) || isSpace(rs[i+1]) {
-				emit(i + 1)
-			}
-		}
-	}
-	emit(len(rs))
 	return out
-}
-
-// paragraphEnd reports whether the line break at i ends a sentence: a
-// blank line follows, or the line ends with punctuation. Other breaks come
-// from hard-wrapped text.
-func paragraphEnd(rs []rune, start, i int) bool {
-	j := i + 1
-	for j < len(rs) && (rs[j] == ' ' || rs[j] == '\t' || rs[j] == '\r' || rs[j] == 0xa0) {
-		j++
-	}
-	if j >= len(rs) || rs[j] == '\n' {
-		return true
-	}
-	k := i - 1
-	for k >= start && isSpace(rs[k]) {
-		k--
-	}
-	if k < start {
-		return true
-	}
-	switch rs[k] {
-	case '.', '!', '?', '؟', '…', '"', '»', '”', ':':
-		return true
-	}
-	return false
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == 0xa0 }

@@ -120,14 +120,11 @@ func (m *Model) addRows(row *[rowWidth]float32, features []uint64) {
 func markLexicon(words []*wordEntry, infos []tokInfo) {
 	for i, e := range words {
 		for _, phrases := range e.gaz {
-			n, typ := matchPhrase(phrases, infos, i)
+			n, classes := matchPhrase(phrases, infos, i)
 			if n == 0 {
 				continue
 			}
-			infos[i].gaz |= 1 << (2 * typ)
-			for j := i + 1; j < i+n; j++ {
-				infos[j].gaz |= 1 << (2*typ + 1)
-			}
+			setPhraseBits(infos, i, n, classes, func(in *tokInfo) *uint16 { return &in.gaz })
 			break
 		}
 	}

@@ -89,7 +89,7 @@ func addDocContext(infos [][]tokInfo, preds [][]int) {
 				}
 			}
 		}
-		markGazetteer(phrases, sent, func(in *tokInfo) *uint8 { return &in.docGaz })
+		markGazetteer(phrases, sent, func(in *tokInfo) *uint16 { return &in.docGaz })
 	}
 }
 

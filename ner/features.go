@@ -87,14 +87,14 @@ type tokInfo struct {
 	stemPre, stemSuf uint64    // 2-rune affixes of the stem
 	defLen           uint64    // definite article and length bucket
 	trig             uint8     // trigger class bits
-	gaz              uint8     // gazetteer bits
+	gaz              uint16    // gazetteer bits, two per class of gazClasses
 	quote            uint8     // 1 first, 2 inside, 3 last, 4 only token of a short quoted span
 	freq             uint8     // frequency buckets in the training text: form<<4 | stem
 
 	// Document context, set only for the second stage (see doc.go).
 	stage1  int8     // first-stage tag id + 1; 0 before the first stage
 	docType [4]uint8 // per entity type: 1 + share bucket of the stem's other occurrences with that type; 0 none
-	docGaz  uint8    // bits like gaz, from entities found elsewhere in the document
+	docGaz  uint16   // bits like gaz, from entities found elsewhere in the document
 }
 
 // hNone stands for a missing neighbour (sentence edge).
@@ -153,7 +153,7 @@ func analyze(lx *lexicon, count counter, tokens []string, infos []tokInfo) {
 		analyzeWord(lx, tok, &infos[i])
 	}
 	setFreq(infos, count)
-	markGazetteer(lx.gaz, infos, func(in *tokInfo) *uint8 { return &in.gaz })
+	markGazetteer(lx.gaz, infos, func(in *tokInfo) *uint16 { return &in.gaz })
 	markQuotes(tokens, infos)
 }
 
@@ -186,24 +186,21 @@ func analyzeWord(lx *lexicon, tok string, in *tokInfo) {
 	}
 }
 
-// markGazetteer sets gazetteer bits from the longest phrase starting at each
+// markGazetteer sets gazetteer bits from the longest phrases starting at each
 // token; the first token may carry a one-letter proclitic (و، ب، ل، ف، ك).
 // bits selects the field to set.
-func markGazetteer(phrases map[string][]gazPhrase, infos []tokInfo, bits func(*tokInfo) *uint8) {
+func markGazetteer(phrases map[string][]gazPhrase, infos []tokInfo, bits func(*tokInfo) *uint16) {
 	if len(phrases) == 0 {
 		return
 	}
 	var buf [2]string
 	for i := 0; i < len(infos); i++ {
 		for _, key := range gazKeys(infos[i].norm, &buf) {
-			n, typ := matchPhrase(phrases[key], infos, i)
+			n, classes := matchPhrase(phrases[key], infos, i)
 			if n == 0 {
 				continue
 			}
-			*bits(&infos[i]) |= 1 << (2 * typ)
-			for j := i + 1; j < i+n; j++ {
-				*bits(&infos[j]) |= 1 << (2*typ + 1)
-			}
+			setPhraseBits(infos, i, n, classes, bits)
 			break
 		}
 	}
@@ -272,10 +269,15 @@ func gazKeys(norm string, buf *[2]string) []string {
 	return buf[:2]
 }
 
-// matchPhrase returns the length and type of the first (longest) of phrases
-// whose tokens after the first follow position i.
-func matchPhrase(phrases []gazPhrase, infos []tokInfo, i int) (int, int) {
+// matchPhrase returns the length of the longest of phrases (sorted longest
+// first) whose tokens after the first follow position i, and the set of
+// classes (bit per class) of the phrases of that length that match: a name
+// may be listed as a given name and as a person.
+func matchPhrase(phrases []gazPhrase, infos []tokInfo, i int) (n int, classes uint16) {
 	for _, p := range phrases {
+		if len(p.toks) < n {
+			break
+		}
 		if i+len(p.toks) > len(infos) {
 			continue
 		}
@@ -287,10 +289,25 @@ func matchPhrase(phrases []gazPhrase, infos []tokInfo, i int) (int, int) {
 			}
 		}
 		if ok {
-			return len(p.toks), p.typ
+			n = len(p.toks)
+			classes |= 1 << p.typ
 		}
 	}
-	return 0, 0
+	return n, classes
+}
+
+// setPhraseBits marks a match of n tokens at i with the given classes: bit
+// 2*class on its first token, 2*class+1 on the following ones.
+func setPhraseBits(infos []tokInfo, i, n int, classes uint16, bits func(*tokInfo) *uint16) {
+	for c := range len(gazClasses) {
+		if classes&(1<<c) == 0 {
+			continue
+		}
+		*bits(&infos[i]) |= 1 << (2 * c)
+		for j := i + 1; j < i+n; j++ {
+			*bits(&infos[j]) |= 1 << (2*c + 1)
+		}
+	}
 }
 
 // affixes hashes the 1..4-rune prefixes and suffixes of s; missing lengths
@@ -507,7 +524,7 @@ func contextFeatures(infos []tokInfo, i int, buf []uint64) []uint64 {
 		if t == nil || t.gaz == 0 {
 			continue
 		}
-		for bit := range 2 * len(gazTypes) {
+		for bit := range 2 * len(gazClasses) {
 			if t.gaz&(1<<bit) != 0 {
 				buf = append(buf, feat(fGaz+uint64(d+1), uint64(bit)))
 			}

@@ -2,8 +2,9 @@ package ner
 
 import (
 	"bufio"
-	_ "embed"
+	"embed"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 
@@ -19,12 +20,26 @@ var gazetteerTSV string
 //go:embed data/cldr_regions.tsv
 var cldrRegionsTSV string
 
+//go:embed data/cldr_cities.tsv
+var cldrCitiesTSV string
+
+// gazDir holds the topical gazetteers (given names, people, places,
+// organisations, sport, culture), one reviewed file per topic.
+//
+//go:embed data/gaz/*.tsv
+var gazDir embed.FS
+
 // Trigger classes, as bits of tokInfo.trig.
 var triggerClasses = []string{"TITLE", "SPEECH", "LOCW", "ORGW", "MISCW", "NISBA"}
 
-// Gazetteer types; a match sets bit 2*type for its first token and bit
-// 2*type+1 for the following ones.
+// gazTypes are the entity types, in tag order.
 var gazTypes = []string{"PERS", "LOC", "ORG", "MISC"}
+
+// gazClasses are the gazetteer classes: the entity types and GIVEN, a
+// person's given name, which starts a name more often than it is one. A
+// match sets bit 2*class for its first token and bit 2*class+1 for the
+// following ones.
+var gazClasses = append(gazTypes[:len(gazTypes):len(gazTypes)], "GIVEN")
 
 // lexicon holds the embedded word lists in normalised form.
 type lexicon struct {
@@ -47,11 +62,37 @@ var (
 
 // getLexicon parses the embedded lists once.
 func getLexicon() (*lexicon, error) {
-	lexOnce.Do(func() { lex, lexErr = parseLexicon(triggersTSV, gazetteerTSV, cldrRegionsTSV) })
+	lexOnce.Do(func() {
+		var gazetteers []dataFile
+		gazetteers, lexErr = embeddedGazetteers()
+		if lexErr == nil {
+			lex, lexErr = parseLexicon(triggersTSV, gazetteers...)
+		}
+	})
 	return lex, lexErr
 }
 
-func parseLexicon(triggers string, gazetteers ...string) (*lexicon, error) {
+// dataFile is an embedded data file and its name, for error messages.
+type dataFile struct{ name, data string }
+
+// embeddedGazetteers returns every embedded gazetteer file, in a fixed order.
+func embeddedGazetteers() ([]dataFile, error) {
+	out := []dataFile{{"gazetteer.tsv", gazetteerTSV}, {"cldr_regions.tsv", cldrRegionsTSV}, {"cldr_cities.tsv", cldrCitiesTSV}}
+	names, err := fs.Glob(gazDir, "data/gaz/*.tsv")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names { // Glob sorts
+		b, err := gazDir.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, dataFile{name, string(b)})
+	}
+	return out, nil
+}
+
+func parseLexicon(triggers string, gazetteers ...dataFile) (*lexicon, error) {
 	l := &lexicon{trig: map[uint64]uint8{}, gaz: map[string][]gazPhrase{}}
 	err := eachTSV(triggers, func(class, word string) error {
 		i := indexOf(triggerClasses, class)
@@ -72,11 +113,11 @@ func parseLexicon(triggers string, gazetteers ...string) (*lexicon, error) {
 			l.gaz[toks[0]] = append(l.gaz[toks[0]], gazPhrase{toks, typ})
 		}
 	}
-	for k, g := range gazetteers {
-		err = eachTSV(g, func(typ, name string) error {
-			i := indexOf(gazTypes, typ)
+	for _, g := range gazetteers {
+		err = eachTSV(g.data, func(typ, name string) error {
+			i := indexOf(gazClasses, typ)
 			if i < 0 {
-				return fmt.Errorf("unknown gazetteer type %q", typ)
+				return fmt.Errorf("unknown gazetteer class %q", typ)
 			}
 			toks := strings.Fields(text.NormalizeString(name))
 			add(toks, i)
@@ -86,7 +127,7 @@ func parseLexicon(triggers string, gazetteers ...string) (*lexicon, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("gazetteer %d: %w", k+1, err)
+			return nil, fmt.Errorf("%s: %w", g.name, err)
 		}
 	}
 	for _, ps := range l.gaz {

@@ -251,8 +251,14 @@ func TestLexiconParses(t *testing.T) {
 		t.Errorf("lexicon too small: %d triggers, %d gazetteer keys", len(lx.trig), len(lx.gaz))
 	}
 	for _, bad := range []string{"TITLE", "NOPE\tكلمة", "TITLE\t"} {
-		if _, err := parseLexicon(bad, ""); err == nil {
+		if _, err := parseLexicon(bad); err == nil {
 			t.Errorf("parseLexicon(%q): want an error", bad)
+		}
+	}
+	for _, bad := range []string{"PERSON	علي", "GIVEN", "LOC	"} {
+		_, err := parseLexicon("", dataFile{"x.tsv", bad})
+		if err == nil || !strings.Contains(err.Error(), "x.tsv") {
+			t.Errorf("gazetteer %q: got error %v, want one naming x.tsv", bad, err)
 		}
 	}
 }

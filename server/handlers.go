@@ -122,9 +122,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return storeFilterError(err, f)
 	}
-	out := list[eventJSON]{Total: total, Limit: f.Limit, Offset: f.Offset, Items: make([]eventJSON, 0, len(rows))}
+	out := list[Event]{Total: total, Limit: f.Limit, Offset: f.Offset, Items: make([]Event, 0, len(rows))}
 	for _, row := range rows {
-		out.Items = append(out.Items, toEvent(row))
+		out.Items = append(out.Items, EventOf(row))
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -145,7 +145,7 @@ func (s *Server) event(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ev := toEvent(row)
+	ev := EventOf(row)
 	procs, err := s.st.EventProcesses(r.Context(), id)
 	if err != nil {
 		return err
@@ -166,9 +166,9 @@ func (s *Server) mergedEvents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return storeFilterError(err, f)
 	}
-	out := list[mergedJSON]{Total: total, Limit: f.Limit, Offset: f.Offset, Items: make([]mergedJSON, 0, len(ms))}
+	out := list[MergedEvent]{Total: total, Limit: f.Limit, Offset: f.Offset, Items: make([]MergedEvent, 0, len(ms))}
 	for _, m := range ms {
-		out.Items = append(out.Items, toMerged(m))
+		out.Items = append(out.Items, MergedOf(m))
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

@@ -9,7 +9,8 @@ import (
 )
 
 // The API's JSON shapes. Events keep the field names of OUTPUT.md and add
-// their store identity and provenance.
+// their store identity and provenance. `masar events --format json` prints
+// the same shapes (Event, MergedEvent).
 
 type list[T any] struct {
 	Total  int `json:"total"`
@@ -18,7 +19,8 @@ type list[T any] struct {
 	Items  []T `json:"items"`
 }
 
-type eventJSON struct {
+// Event is a stored event as the API and `masar events` show it.
+type Event struct {
 	ID           int64  `json:"id"`
 	ArticleID    int64  `json:"article_id"`
 	ArticleTitle string `json:"article_title"`
@@ -40,7 +42,8 @@ func quadKey(eventType string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(store.Quad(eventType), " ", "_"), "cooperation", "coop")
 }
 
-func toEvent(r store.EventRow) eventJSON {
+// EventOf is the JSON shape of a stored event.
+func EventOf(r store.EventRow) Event {
 	ev := r.Event
 	if ev.Actors == nil {
 		ev.Actors = []article.Actor{}
@@ -48,11 +51,13 @@ func toEvent(r store.EventRow) eventJSON {
 	if ev.Recipients == nil {
 		ev.Recipients = []article.Actor{}
 	}
-	return eventJSON{ID: r.ID, ArticleID: r.ArticleID, ArticleTitle: r.ArticleTitle, ArticleURL: r.ArticleURL,
+	return Event{ID: r.ID, ArticleID: r.ArticleID, ArticleTitle: r.ArticleTitle, ArticleURL: r.ArticleURL,
 		Source: r.Source, MergedID: r.MergedID, Quad: quadKey(ev.Type), Event: ev}
 }
 
-type mergedJSON struct {
+// MergedEvent is a merged event as the API and `masar events --merged` show
+// it.
+type MergedEvent struct {
 	ID         int64             `json:"id"`
 	Type       string            `json:"type"`
 	Quad       string            `json:"quad"`
@@ -75,8 +80,9 @@ func optional(s string) *string {
 	return &s
 }
 
-func toMerged(m store.MergedEvent) mergedJSON {
-	j := mergedJSON{ID: m.ID, Type: m.Type, Quad: quadKey(m.Type), Modality: m.Modality, Actors: m.Actors,
+// MergedOf is the JSON shape of a merged event.
+func MergedOf(m store.MergedEvent) MergedEvent {
+	j := MergedEvent{ID: m.ID, Type: m.Type, Quad: quadKey(m.Type), Modality: m.Modality, Actors: m.Actors,
 		Recipients: m.Recipients, Date: optional(m.Date), DateEnd: optional(m.DateEnd), Location: m.Location,
 		Mentions: m.Mentions, Sources: m.Sources, Articles: m.Articles, MentionIDs: m.MentionIDs}
 	if j.Actors == nil {

@@ -1,6 +1,9 @@
 package text
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Sentence is one sentence of a text. Start and End are code-point offsets
 // into the input, End exclusive; Text is exactly that slice of the input,
@@ -11,7 +14,9 @@ type Sentence struct {
 }
 
 // Sentences splits s at . ! ? ؟ … and line breaks. The clause separators ،
-// and ؛ never end a sentence. Closing quotation marks and brackets that follow
+// and ؛ never end a sentence, nor does a line break after them. In a
+// hard-wrapped text (see hardWrapped) a line break ends a sentence only after
+// a sentence end or before a blank line or a bullet. Closing quotation marks and brackets that follow
 // a sentence end stay with their sentence, and a quote closed by a mark that
 // is followed by a comma («...انتهى.»، قال) does not end it. A full stop does
 // not end a sentence inside a number (2.5), after a single-letter
@@ -43,12 +48,16 @@ func Sentences(s string) []Sentence {
 			out = append(out, Sentence{Text: s[bo[a]:bo[b]], Start: a, End: b})
 		}
 	}
+	wrapped := hardWrapped(rs)
 	start := skipBullet(rs, 0)
 	inDQ := false // inside a "..." quote
 	for i := 0; i < n; i++ {
 		r := rs[i]
 		switch {
-		case r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029:
+		case isLineBreak(r):
+			if softBreak(rs, i, start, wrapped) {
+				continue // the sentence goes on on the next line
+			}
 			emit(start, i)
 			inDQ = false
 			start = skipBullet(rs, i+1)
@@ -97,6 +106,88 @@ func Sentences(s string) []Sentence {
 	emit(start, n)
 	return out
 }
+
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029
+}
+
+// softBreak reports whether the line break at rs[i] continues the sentence
+// that started at start: after a clause separator, or in a wrapped text
+// after anything but a sentence end; never before a blank line or a bullet.
+func softBreak(rs []rune, i, start int, wrapped bool) bool {
+	last := lastMark(rs, start, i)
+	if last < 0 {
+		return false // nothing before it yet
+	}
+	next := i + 1
+	if rs[i] == '\r' && next < len(rs) && rs[next] == '\n' {
+		next++
+	}
+	if k := skipSpaces(rs, next); k == len(rs) || isLineBreak(rs[k]) || skipBullet(rs, next) != next {
+		return false
+	}
+	switch r := rs[last]; {
+	case r == '،' || r == ',' || r == '؛' || r == ';':
+		return true
+	case isTerminator(r):
+		return false
+	}
+	return wrapped
+}
+
+// lastMark returns the offset of the last rune of rs[start:end] that is not
+// a space, a closing mark or a quote, or -1.
+func lastMark(rs []rune, start, end int) int {
+	for k := end - 1; k >= start; k-- {
+		if r := rs[k]; !isSpace(r) && !isClosing(r) && r != '"' && r != '«' && r != '“' {
+			return k
+		}
+	}
+	return -1
+}
+
+// hardWrapped reports whether the text's lines break inside sentences, as
+// in copy wrapped at a column or pasted from a narrow layout: at least three
+// lines, and half of the lines that have text, end without a sentence end and
+// run on into the next line; those lines are short (median under
+// wrappedLineMax runes), unlike paragraphs that merely lack their final full
+// stop; and some sentence ends inside a line, unlike a list of headlines.
+func hardWrapped(rs []rune) bool {
+	var open []int // lengths of the lines that run on
+	lines, midEnd := 0, false
+	for a := 0; a < len(rs); {
+		b := a
+		for b < len(rs) && !isLineBreak(rs[b]) {
+			b++
+		}
+		if k := skipSpaces(rs, a); k < b {
+			lines++
+			for j := k; j+2 < b; j++ {
+				if isTerminator(rs[j]) && rs[j+1] == ' ' && isLetter(rs[j+2]) {
+					midEnd = true
+				}
+			}
+			next := b + 1
+			if b+1 < len(rs) && rs[b] == '\r' && rs[b+1] == '\n' {
+				next++
+			}
+			if last := lastMark(rs, k, b); last >= 0 && next < len(rs) && !isTerminator(rs[last]) &&
+				skipSpaces(rs, next) < len(rs) && !isLineBreak(rs[skipSpaces(rs, next)]) {
+				open = append(open, b-k)
+			}
+		}
+		a = b + 1
+	}
+	if !midEnd || len(open) < 3 || 2*len(open) < lines {
+		return false
+	}
+	slices.Sort(open)
+	return open[len(open)/2] < wrappedLineMax
+}
+
+// wrappedLineMax bounds the median length of the lines of a hard-wrapped
+// text; wrapped copy breaks at 60 to 100 characters or so.
+const wrappedLineMax = 120
 
 func isTerminator(r rune) bool {
 	return r == '.' || r == '!' || r == '?' || r == '؟' || r == '…'

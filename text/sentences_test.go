@@ -33,6 +33,13 @@ func TestSentences(t *testing.T) {
 		{"surrounding whitespace", "   جملة واحدة.   ", []string{"جملة واحدة."}},
 		{"web address", "راجع example.com للمزيد.", []string{"راجع example.com للمزيد."}},
 		{"empty", " \n ", nil},
+		{"line break after a comma", "قال الوزير إن الاتفاق،\nالذي وقع أمس، صامد.", []string{"قال الوزير إن الاتفاق،\nالذي وقع أمس، صامد."}},
+		{"line break before a blank line after a comma", "أولاً،\n\nثانياً", []string{"أولاً،", "ثانياً"}},
+		{"hard-wrapped text", "عقد الوفدان جولة جديدة من\nالمحادثات في جنيف يوم الاثنين. وقال\nالمبعوث إن الجولة كانت مثمرة\nوإن اللقاء المقبل\nسيعقد في الشهر القادم.\n\nوفي سياق آخر",
+			[]string{"عقد الوفدان جولة جديدة من\nالمحادثات في جنيف يوم الاثنين.", "وقال\nالمبعوث إن الجولة كانت مثمرة\nوإن اللقاء المقبل\nسيعقد في الشهر القادم.", "وفي سياق آخر"}},
+		{"hard-wrapped text with CRLF and a bullet", "بدأت الجولة\r\nأمس. وناقش الوفدان\r\nالبنود التالية\r\nفي جلستين\r\n• وقف النار", []string{"بدأت الجولة\r\nأمس.", "وناقش الوفدان\r\nالبنود التالية\r\nفي جلستين", "وقف النار"}},
+		{"headlines stay apart", "روسيا وتركيا تتفقان على هدنة\nالمبعوث يصل إلى دمشق\nمجلس الأمن يجتمع اليوم\nجولة جديدة في أستانا", []string{"روسيا وتركيا تتفقان على هدنة", "المبعوث يصل إلى دمشق", "مجلس الأمن يجتمع اليوم", "جولة جديدة في أستانا"}},
+		{"paragraphs without a final stop stay apart", longPara + "\n" + longPara + "\n" + longPara + "\n" + longPara, slices.Repeat([]string{paraStart, paraEnd}, 4)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,6 +55,14 @@ func TestSentences(t *testing.T) {
 		})
 	}
 }
+
+// longPara is a paragraph of two sentences without its final full stop,
+// longer than a wrapped line.
+const (
+	paraStart = "بدأت المحادثات في قاعة المؤتمرات الكبرى بحضور الوفود كلها والمراقبين."
+	paraEnd   = "وقال المتحدث إن الجلسة الأولى تناولت جدول الأعمال والقضايا الإنسانية العاجلة"
+	longPara  = paraStart + " " + paraEnd
+)
 
 func checkSentences(t *testing.T, in string, ss []Sentence) {
 	t.Helper()
