@@ -36,6 +36,7 @@ type when struct {
 // input is one article reduced to what the coder reads.
 type input struct {
 	runes  []rune
+	sents  []span        // text.Sentences of the text
 	actors []participant // sorted by start
 	places []place       // sorted by start
 	dates  []when        // sorted by start
@@ -67,7 +68,7 @@ func (c *Coder) code(in input) []draft {
 	var all []draft
 	dateline := c.dateline(in)
 	st := &sentence{}
-	for _, s := range sentences(in.runes) {
+	for _, s := range in.sents {
 		toks := tokenize(in.runes, s.start, s.end, &c.readings)
 		hits := c.lex.find(toks)
 		if st.prev != nil {

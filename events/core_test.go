@@ -8,30 +8,6 @@ import (
 	"github.com/masar-project/masar/geo"
 )
 
-func TestSentences(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		want []string
-	}{
-		{"التقى الوزيران. ثم غادر.", []string{"التقى الوزيران.", "ثم غادر."}},
-		{"اتفق المشاركون\nعلى تشكيل لجنة.", []string{"اتفق المشاركون", "على تشكيل لجنة."}},
-		{"اتفق المشاركون في\nالمؤتمر على تشكيل لجنة. وقال\nالمبعوث إنها ستضم\nممثلين عن الطرفين.",
-			[]string{"اتفق المشاركون في\nالمؤتمر على تشكيل لجنة.", "وقال\nالمبعوث إنها ستضم\nممثلين عن الطرفين."}},
-		{"عنوان الخبر\n\nنص الخبر.", []string{"عنوان الخبر", "نص الخبر."}},
-		{"بلغ النمو 2.5 بالمئة.", []string{"بلغ النمو 2.5 بالمئة."}},
-		{"قال: \"انتهى\".\nثم غادر", []string{"قال: \"انتهى\".", "ثم غادر"}},
-	} {
-		rs := []rune(tc.text)
-		var got []string
-		for _, s := range sentences(rs) {
-			got = append(got, string(rs[s.start:s.end]))
-		}
-		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
-			t.Errorf("sentences(%q) = %q, want %q", tc.text, got, tc.want)
-		}
-	}
-}
-
 func TestQuoteSpeaker(t *testing.T) {
 	text := "وقال لافروف: \"سنلتقي غدا. ونأمل أن ننجح\". ثم غادر."
 	rs := []rune(text)
@@ -39,7 +15,7 @@ func TestQuoteSpeaker(t *testing.T) {
 	in := input{runes: rs, actors: []participant{lav}}
 	var open []participant
 	var got []string
-	for _, s := range sentences(rs) {
+	for _, s := range spans(sentencesOf(text)) {
 		toks := tokenize(rs, s.start, s.end, nil)
 		open = quoteSpeaker(in, toks, open)
 		code := "-"

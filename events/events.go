@@ -6,11 +6,11 @@ package events
 
 import (
 	"strings"
-	"time"
 
 	"github.com/masar-project/masar/actors"
 	"github.com/masar-project/masar/article"
 	"github.com/masar-project/masar/geo"
+	"github.com/masar-project/masar/text"
 	"github.com/masar-project/masar/timex"
 )
 
@@ -43,13 +43,13 @@ func New(dict *actors.Dictionary, gaz *geo.Gazetteer) *Coder {
 	return &Coder{lex: defaultLex, modes: defaultModes, dict: dict, gaz: gaz}
 }
 
-// Code returns the events of one article. The second argument is the
-// publication date (zero if unknown); doc is dict.Analyze(text, published),
+// Code returns the events of one article s. sents are text.Sentences(s);
+// doc is actors' analysis of s,
 // whose places (doc.Places) are the article's, and dates are
 // timex.Find(text, published) over the whole text, so dates arrive resolved. An event takes the date its text gives, never the
 // publication date alone (CODING.md: a date "where the text supports one").
-func (c *Coder) Code(text string, _ time.Time, doc *actors.Doc, dates []timex.Expr) []article.Event {
-	in := input{runes: []rune(text), dates: make([]when, 0, len(dates))}
+func (c *Coder) Code(s string, sents []text.Sentence, doc *actors.Doc, dates []timex.Expr) []article.Event {
+	in := input{runes: []rune(s), sents: spans(sents), dates: make([]when, 0, len(dates))}
 	if doc != nil {
 		ms := doc.Mentions()
 		in.actors = make([]participant, 0, len(ms))
@@ -65,7 +65,7 @@ func (c *Coder) Code(text string, _ time.Time, doc *actors.Doc, dates []timex.Ex
 		if doc != nil {
 			ps = doc.Places() // found once, with the actors
 		} else {
-			ps = c.gaz.Find(text)
+			ps = c.gaz.Find(s)
 		}
 		in.places = make([]place, 0, len(ps))
 		for _, m := range ps {

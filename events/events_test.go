@@ -14,6 +14,7 @@ import (
 	"github.com/masar-project/masar/actors"
 	"github.com/masar-project/masar/article"
 	"github.com/masar-project/masar/geo"
+	"github.com/masar-project/masar/text"
 	"github.com/masar-project/masar/timex"
 )
 
@@ -24,8 +25,11 @@ var published = time.Date(2020, 3, 10, 0, 0, 0, 0, time.UTC)
 
 func codeText(c *Coder, text string) []article.Event {
 	doc := c.dict.Analyze(text, published)
-	return c.Code(text, published, doc, timex.Find(text, published))
+	return c.Code(text, sentencesOf(text), doc, timex.Find(text, published))
 }
+
+// sentencesOf is text.Sentences, for tests whose variables shadow package text.
+func sentencesOf(s string) []text.Sentence { return text.Sentences(s) }
 
 // TestGolden codes the hand-written articles of testdata and compares the
 // events with the reviewed golden files (go test -update rewrites them).
@@ -198,8 +202,9 @@ func BenchmarkCode(b *testing.B) {
 	b.Logf("%d words", len(strings.Fields(text)))
 	doc := c.dict.Analyze(text, published)
 	dates := timex.Find(text, published)
+	sents := sentencesOf(text)
 	b.ResetTimer()
 	for b.Loop() {
-		c.Code(text, published, doc, dates)
+		c.Code(text, sents, doc, dates)
 	}
 }

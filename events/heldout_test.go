@@ -161,7 +161,7 @@ func scoreHeldout(t *testing.T, texts, gold string) heldout {
 			}
 		}
 		doc := c.dict.Analyze(a.Text, on)
-		sys := c.Code(a.Text, on, doc, timex.Find(a.Text, on))
+		sys := c.Code(a.Text, sentencesOf(a.Text), doc, timex.Find(a.Text, on))
 		h.sys += len(sys)
 		scoreQuotes(&h, a, doc, golds[i].Quotes)
 		used := map[int]bool{}

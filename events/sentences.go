@@ -8,9 +8,8 @@ import (
 
 type span struct{ start, end int }
 
-// sentences splits the text as text.Sentences does.
-func sentences(rs []rune) []span {
-	ss := text.Sentences(string(rs))
+// spans are the code-point spans of sentences.
+func spans(ss []text.Sentence) []span {
 	out := make([]span, len(ss))
 	for i, s := range ss {
 		out[i] = span{s.Start, s.End}

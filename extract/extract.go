@@ -105,7 +105,7 @@ func (x *Extractor) Extract(a article.Article) (res article.Result) {
 		res.Quotes = append(res.Quotes, out)
 	}
 	res.Entities = x.entities(a.Text, sents, toks, doc)
-	res.Events = x.coder.Code(a.Text, anchor, doc, dates)
+	res.Events = x.coder.Code(a.Text, sents, doc, dates)
 	if len(res.Events) > 0 {
 		process.AnnotateParsed(toks, sents, dates, res.Events)
 	}
