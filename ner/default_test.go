@@ -13,7 +13,7 @@ var devPath = filepath.Join("..", "..", "shared", "data", "anercorp", "dev.txt")
 
 // minDevF1 guards the shipped model against regressions. The project's
 // target is 0.80; the shipped model does not reach it yet (see README.md).
-const minDevF1 = 0.76
+const minDevF1 = 0.77
 
 func TestDefaultModelDevF1(t *testing.T) {
 	f, err := os.Open(devPath)
