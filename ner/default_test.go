@@ -2,7 +2,6 @@ package ner
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -16,15 +15,7 @@ var devPath = filepath.Join("..", "..", "shared", "data", "anercorp", "dev.txt")
 const minDevF1 = 0.77
 
 func TestDefaultModelDevF1(t *testing.T) {
-	f, err := os.Open(devPath)
-	if err != nil {
-		t.Skipf("ANERcorp dev split not available (%v); this check needs ../shared", err)
-	}
-	defer f.Close()
-	dev, err := ReadCoNLL(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dev := readCoNLLFile(t, devPath, true)
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)

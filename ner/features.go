@@ -278,22 +278,26 @@ func matchPhrase(phrases []gazPhrase, infos []tokInfo, i int) (n int, classes ui
 		if len(p.toks) < n {
 			break
 		}
-		if i+len(p.toks) > len(infos) {
-			continue
-		}
-		ok := true
-		for k := 1; k < len(p.toks); k++ {
-			if infos[i+k].norm != p.toks[k] {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if p.continuesAt(infos, i) {
 			n = len(p.toks)
 			classes |= 1 << p.typ
 		}
 	}
 	return n, classes
+}
+
+// continuesAt reports whether the phrase's tokens after the first follow
+// position i (whose token starts it under one of its keys).
+func (p gazPhrase) continuesAt(infos []tokInfo, i int) bool {
+	if i+len(p.toks) > len(infos) {
+		return false
+	}
+	for k := 1; k < len(p.toks); k++ {
+		if infos[i+k].norm != p.toks[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // setPhraseBits marks a match of n tokens at i with the given classes: bit

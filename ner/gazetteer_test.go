@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,15 +18,7 @@ var trainPath = filepath.Join("..", "..", "shared", "data", "anercorp", "train.t
 // its type (GIVEN: of a person). Such entries (كان "Cannes" is nearly always
 // the verb) would teach the model to distrust the whole list.
 func TestGazetteerAgreesWithTraining(t *testing.T) {
-	f, err := os.Open(trainPath)
-	if err != nil {
-		t.Skipf("ANERcorp training split not available (%v); this check needs ../shared", err)
-	}
-	defer f.Close()
-	train, err := ReadCoNLL(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	train := readCoNLLFile(t, trainPath, true)
 	lx, err := getLexicon()
 	if err != nil {
 		t.Fatal(err)
@@ -36,14 +27,14 @@ func TestGazetteerAgreesWithTraining(t *testing.T) {
 	byEntry := map[string]*tally{}
 	var buf [2]string
 	for _, s := range train {
-		norms := make([]string, len(s.Tokens))
+		infos := make([]tokInfo, len(s.Tokens))
 		for i, tok := range s.Tokens {
-			norms[i] = text.NormalizeString(tok)
+			infos[i].norm = text.NormalizeString(tok)
 		}
-		for i := range norms {
-			for _, key := range gazKeys(norms[i], &buf) {
+		for i := range infos {
+			for _, key := range gazKeys(infos[i].norm, &buf) {
 				for _, p := range lx.gaz[key] {
-					if !phraseAt(p.toks, norms, i) {
+					if !p.continuesAt(infos, i) {
 						continue
 					}
 					id := gazClasses[p.typ] + "\t" + strings.Join(p.toks, " ")
@@ -71,20 +62,6 @@ func TestGazetteerAgreesWithTraining(t *testing.T) {
 		t.Errorf("gazetteer entry %q: %d of its %d matches in the training text are not inside names of its class",
 			id, byEntry[id].matches-byEntry[id].agree, byEntry[id].matches)
 	}
-}
-
-// phraseAt reports whether toks (whose first token is already matched
-// under one of its keys) continue at norms[i+1:].
-func phraseAt(toks, norms []string, i int) bool {
-	if i+len(toks) > len(norms) {
-		return false
-	}
-	for k := 1; k < len(toks); k++ {
-		if norms[i+k] != toks[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // insideName reports whether every tag is of a name of class's type.

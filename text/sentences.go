@@ -119,11 +119,7 @@ func softBreak(rs []rune, i, start int, wrapped bool) bool {
 	if last < 0 {
 		return false // nothing before it yet
 	}
-	next := i + 1
-	if rs[i] == '\r' && next < len(rs) && rs[next] == '\n' {
-		next++
-	}
-	if k := skipSpaces(rs, next); k == len(rs) || isLineBreak(rs[k]) || skipBullet(rs, next) != next {
+	if next, blank := lineAfter(rs, i); blank || skipBullet(rs, next) != next {
 		return false
 	}
 	switch r := rs[last]; {
@@ -133,6 +129,17 @@ func softBreak(rs []rune, i, start int, wrapped bool) bool {
 		return false
 	}
 	return wrapped
+}
+
+// lineAfter returns the offset after the line break at rs[i] (CR LF counts
+// as one) and whether the line there is blank or missing.
+func lineAfter(rs []rune, i int) (next int, blank bool) {
+	next = i + 1
+	if rs[i] == '\r' && next < len(rs) && rs[next] == '\n' {
+		next++
+	}
+	k := skipSpaces(rs, next)
+	return next, k == len(rs) || isLineBreak(rs[k])
 }
 
 // lastMark returns the offset of the last rune of rs[start:end] that is not
@@ -167,13 +174,10 @@ func hardWrapped(rs []rune) bool {
 					midEnd = true
 				}
 			}
-			next := b + 1
-			if b+1 < len(rs) && rs[b] == '\r' && rs[b+1] == '\n' {
-				next++
-			}
-			if last := lastMark(rs, k, b); last >= 0 && next < len(rs) && !isTerminator(rs[last]) &&
-				skipSpaces(rs, next) < len(rs) && !isLineBreak(rs[skipSpaces(rs, next)]) {
-				open = append(open, b-k)
+			if last := lastMark(rs, k, b); last >= 0 && !isTerminator(rs[last]) && b < len(rs) {
+				if _, blank := lineAfter(rs, b); !blank {
+					open = append(open, b-k)
+				}
 			}
 		}
 		a = b + 1
