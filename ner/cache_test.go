@@ -32,7 +32,7 @@ func TestCachedScoresMatchFeatures(t *testing.T) {
 		infos := make([]tokInfo, len(toks))
 		m.scoreSentence(toks, infos, s)
 		ref := make([]tokInfo, len(toks))
-		analyze(m.lex, m.count, toks, ref)
+		analyze(m.lex, m.memory.phrases, m.count, toks, ref)
 		for i := range toks {
 			if infos[i].gaz != ref[i].gaz || infos[i].quote != ref[i].quote || infos[i].norm != ref[i].norm {
 				t.Errorf("%q token %d: cached info (gaz %b, quote %d, %q) != analyze (gaz %b, quote %d, %q)",

@@ -12,7 +12,7 @@ var devPath = filepath.Join("..", "..", "shared", "data", "anercorp", "dev.txt")
 
 // minDevF1 guards the shipped model against regressions. The project's
 // target is 0.80; the shipped model does not reach it yet (see README.md).
-const minDevF1 = 0.77
+const minDevF1 = 0.78
 
 func TestDefaultModelDevF1(t *testing.T) {
 	dev := readCoNLLFile(t, devPath, true)

@@ -1,7 +1,7 @@
 package ner
 
 import (
-	"strings"
+	"fmt"
 	"unicode/utf8"
 )
 
@@ -30,8 +30,7 @@ func addDocContext(infos [][]tokInfo, preds [][]int) {
 		n += len(sent)
 	}
 	counts := make(map[uint64]*[5]int32, n) // by stem hash
-	phrases := map[string][]gazPhrase{}
-	seen := map[string]bool{}
+	var found phraseIndex
 	for k, sent := range infos {
 		for i := range sent {
 			if in := &sent[i]; informative(in.stem) {
@@ -43,26 +42,9 @@ func addDocContext(infos [][]tokInfo, preds [][]int) {
 				c[entityType(preds[k][i])]++
 			}
 		}
-		for _, sp := range idSpans(preds[k]) {
-			toks := make([]string, 0, sp.end-sp.start)
-			for i := sp.start; i < sp.end; i++ {
-				toks = append(toks, sent[i].norm)
-			}
-			typ := indexOf(gazTypes, sp.typ)
-			id := sp.typ + "\t" + strings.Join(toks, " ")
-			if seen[id] || !informative(toks[0]) {
-				continue
-			}
-			seen[id] = true
-			var buf [2]string
-			for _, key := range gazKeys(toks[0], &buf) {
-				phrases[key] = append(phrases[key], gazPhrase{append([]string{key}, toks[1:]...), typ})
-			}
-		}
+		found.addSpans(sent, preds[k])
 	}
-	for _, ps := range phrases {
-		sortLongestFirst(ps)
-	}
+	found.sort()
 	for k, sent := range infos {
 		for i := range sent {
 			in := &sent[i]
@@ -89,7 +71,7 @@ func addDocContext(infos [][]tokInfo, preds [][]int) {
 				}
 			}
 		}
-		markGazetteer(phrases, sent, func(in *tokInfo) *uint16 { return &in.docGaz })
+		markGazetteer(found.phrases, sent, func(in *tokInfo) *uint16 { return &in.docGaz })
 	}
 }
 
@@ -116,5 +98,49 @@ func sortLongestFirst(ps []gazPhrase) {
 		for j := i; j > 0 && len(ps[j].toks) > len(ps[j-1].toks); j-- {
 			ps[j], ps[j-1] = ps[j-1], ps[j]
 		}
+	}
+}
+
+// phraseIndex collects entity phrases, to be matched again like a
+// gazetteer (markGazetteer).
+type phraseIndex struct {
+	phrases map[string][]gazPhrase // by first-token key (gazKeys)
+	seen    map[string]bool        // type and tokens of each phrase added
+	list    []gazPhrase            // in order of addition
+}
+
+// addSpans adds the entities of one sentence, given by tag ids.
+func (x *phraseIndex) addSpans(sent []tokInfo, tags []int) {
+	for _, sp := range idSpans(tags) {
+		toks := make([]string, 0, sp.end-sp.start)
+		for i := sp.start; i < sp.end; i++ {
+			toks = append(toks, sent[i].norm)
+		}
+		x.add(gazPhrase{toks, indexOf(gazTypes, sp.typ)})
+	}
+}
+
+// add adds one phrase, unless it is already in or starts with a word too
+// short to identify a name.
+func (x *phraseIndex) add(p gazPhrase) {
+	id := fmt.Sprint(p.typ, p.toks)
+	if x.seen[id] || !informative(p.toks[0]) {
+		return
+	}
+	if x.phrases == nil {
+		x.phrases, x.seen = map[string][]gazPhrase{}, map[string]bool{}
+	}
+	x.seen[id] = true
+	x.list = append(x.list, p)
+	var buf [2]string
+	for _, key := range gazKeys(p.toks[0], &buf) {
+		x.phrases[key] = append(x.phrases[key], gazPhrase{append([]string{key}, p.toks[1:]...), p.typ})
+	}
+}
+
+// sort orders each key's phrases longest first, as matching needs.
+func (x *phraseIndex) sort() {
+	for _, ps := range x.phrases {
+		sortLongestFirst(ps)
 	}
 }

@@ -65,7 +65,11 @@ const (
 	fVocabNorm // vocabulary keys, not features
 	fVocabStem
 	fCharTrigram
-	fQuote // parts: position in a short quoted span
+	fQuote  // parts: position in a short quoted span
+	fMemory // + window position 0..2 (i-1..i+1), parts: memory bit
+	_
+	_
+	fTopic // parts: topic trigger class, gazetteer or memory bit
 )
 
 // maxQuoted is the longest quoted span, in tokens, that counts as a name
@@ -87,7 +91,9 @@ type tokInfo struct {
 	stemPre, stemSuf uint64    // 2-rune affixes of the stem
 	defLen           uint64    // definite article and length bucket
 	trig             uint8     // trigger class bits
+	topic            uint8     // topicTriggers classes found anywhere in the sentence
 	gaz              uint16    // gazetteer bits, two per class of gazClasses
+	memory           uint16    // bits like gaz, from the entities of the training text (memoryOf)
 	quote            uint8     // 1 first, 2 inside, 3 last, 4 only token of a short quoted span
 	freq             uint8     // frequency buckets in the training text: form<<4 | stem
 
@@ -148,12 +154,14 @@ func freqBucket(n uint32) uint8 {
 }
 
 // analyze fills infos for a sentence.
-func analyze(lx *lexicon, count counter, tokens []string, infos []tokInfo) {
+func analyze(lx *lexicon, memory map[string][]gazPhrase, count counter, tokens []string, infos []tokInfo) {
 	for i, tok := range tokens {
 		analyzeWord(lx, tok, &infos[i])
 	}
 	setFreq(infos, count)
 	markGazetteer(lx.gaz, infos, func(in *tokInfo) *uint16 { return &in.gaz })
+	markGazetteer(memory, infos, func(in *tokInfo) *uint16 { return &in.memory })
+	markTopic(infos)
 	markQuotes(tokens, infos)
 }
 
@@ -203,6 +211,17 @@ func markGazetteer(phrases map[string][]gazPhrase, infos []tokInfo, bits func(*t
 			setPhraseBits(infos, i, n, classes, bits)
 			break
 		}
+	}
+}
+
+// markTopic sets the topic of every token of a sentence.
+func markTopic(infos []tokInfo) {
+	topic := uint8(0)
+	for i := range infos {
+		topic |= infos[i].trig & topicTriggers
+	}
+	for i := range infos {
+		infos[i].topic = topic
 	}
 }
 
@@ -300,10 +319,13 @@ func (p gazPhrase) continuesAt(infos []tokInfo, i int) bool {
 	return true
 }
 
+// maxPhraseClasses is how many classes fit in a uint16 of phrase bits.
+const maxPhraseClasses = 8
+
 // setPhraseBits marks a match of n tokens at i with the given classes: bit
 // 2*class on its first token, 2*class+1 on the following ones.
 func setPhraseBits(infos []tokInfo, i, n int, classes uint16, bits func(*tokInfo) *uint16) {
-	for c := range len(gazClasses) {
+	for c := range maxPhraseClasses {
 		if classes&(1<<c) == 0 {
 			continue
 		}
@@ -531,6 +553,34 @@ func contextFeatures(infos []tokInfo, i int, buf []uint64) []uint64 {
 		for bit := range 2 * len(gazClasses) {
 			if t.gaz&(1<<bit) != 0 {
 				buf = append(buf, feat(fGaz+uint64(d+1), uint64(bit)))
+			}
+		}
+	}
+	for d := -1; d <= 1; d++ {
+		t := tokenAt(infos, i+d)
+		if t == nil || t.memory == 0 {
+			continue
+		}
+		for bit := range 2 * maxPhraseClasses {
+			if t.memory&(1<<bit) != 0 {
+				buf = append(buf, feat(fMemory+uint64(d+1), uint64(bit)))
+			}
+		}
+	}
+	if in := &infos[i]; in.topic != 0 {
+		for c := range triggerClasses {
+			if in.topic&(1<<c) == 0 {
+				continue
+			}
+			base := uint64(c) << 32
+			buf = append(buf, feat(fTopic, base|0xffff))
+			for bit := range 2 * len(gazClasses) {
+				if in.gaz&(1<<bit) != 0 {
+					buf = append(buf, feat(fTopic, base|uint64(bit)))
+				}
+				if in.memory&(1<<bit) != 0 {
+					buf = append(buf, feat(fTopic, base|1<<16|uint64(bit)))
+				}
 			}
 		}
 	}

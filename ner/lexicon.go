@@ -24,13 +24,18 @@ var cldrRegionsTSV string
 var cldrCitiesTSV string
 
 // gazDir holds the topical gazetteers (given names, people, places,
-// organisations, sport, culture), one reviewed file per topic.
+// organisations, sport, culture, other names), one reviewed file per topic.
 //
 //go:embed data/gaz/*.tsv
 var gazDir embed.FS
 
-// Trigger classes, as bits of tokInfo.trig.
-var triggerClasses = []string{"TITLE", "SPEECH", "LOCW", "ORGW", "MISCW", "NISBA"}
+// Trigger classes, as bits of tokInfo.trig. SPORT words mark a sentence's
+// topic rather than a neighbour: in sport, a city's name is often its club.
+var triggerClasses = []string{"TITLE", "SPEECH", "LOCW", "ORGW", "MISCW", "NISBA", "SPORT"}
+
+// topicTriggers are the trigger classes that count anywhere in a sentence
+// (tokInfo.topic).
+var topicTriggers = uint8(1) << indexOf(triggerClasses, "SPORT")
 
 // gazTypes are the entity types, in tag order.
 var gazTypes = []string{"PERS", "LOC", "ORG", "MISC"}

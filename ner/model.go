@@ -22,6 +22,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -38,6 +39,8 @@ type Model struct {
 	cache *wordCache
 	// vocab counts the forms and stems of the training text (vocabKeys).
 	vocab table
+	// memory holds the entities of the training text (memoryOf).
+	memory phraseIndex
 	// Info records how the model was made (data, epochs, seed), for people.
 	Info string
 	lex  *lexicon
@@ -72,7 +75,7 @@ func Default() (*Model, error) {
 	return defaultModel, defaultErr
 }
 
-const magic = "masar-ner/1\n"
+const magic = "masar-ner/2\n"
 
 // Save writes the model in its gzip-compressed binary form. The output is a
 // function of the weights alone, so equal models give equal bytes.
@@ -103,6 +106,13 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	for _, k := range keys {
 		putUvarint(bw, uint64(m.vocab.get(k)))
+	}
+	putUvarint(bw, uint64(len(m.memory.list)))
+	for _, p := range m.memory.list {
+		putUvarint(bw, uint64(p.typ))
+		s := strings.Join(p.toks, " ")
+		putUvarint(bw, uint64(len(s)))
+		bw.WriteString(s)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -215,6 +225,29 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.vocab.put(k, int32(c))
 	}
+	if n, err = binary.ReadUvarint(br); err != nil || n > maxLoadFeatures {
+		return fail("memory", errors.Join(err, errors.New("bad size")))
+	}
+	for range n {
+		typ, err := binary.ReadUvarint(br)
+		if err != nil || typ >= uint64(2*len(gazTypes)) {
+			return fail("memory", errors.Join(err, errors.New("bad type")))
+		}
+		size, err := binary.ReadUvarint(br)
+		if err != nil || size == 0 || size > 1<<12 {
+			return fail("memory", errors.Join(err, errors.New("bad length")))
+		}
+		name := make([]byte, size)
+		if _, err := io.ReadFull(br, name); err != nil {
+			return fail("memory", err)
+		}
+		toks := strings.Fields(string(name))
+		if len(toks) == 0 {
+			return fail("memory", errors.New("empty name"))
+		}
+		m.memory.add(gazPhrase{toks, int(typ)})
+	}
+	m.memory.sort()
 	m.compile()
 	return m, nil
 }
@@ -373,6 +406,8 @@ func (m *Model) scoreSentence(tokens []string, infos []tokInfo, s *scratch) {
 		infos[i] = tokInfo{norm: e.norm, stem: e.stem, hNorm: e.hNorm, hStem: e.hStem, trig: e.trig}
 	}
 	markLexicon(s.words, infos)
+	markGazetteer(m.memory.phrases, infos, func(in *tokInfo) *uint16 { return &in.memory })
+	markTopic(infos)
 	markQuotes(tokens, infos)
 	s.both = resize(s.both, n)
 	for i := range n {
@@ -398,7 +433,7 @@ func (m *Model) tagStage1(doc [][]string) [][]string {
 	out := make([][]string, len(doc))
 	for k, toks := range doc {
 		infos := make([]tokInfo, len(toks))
-		analyze(m.lex, m.count, toks, infos)
+		analyze(m.lex, m.memory.phrases, m.count, toks, infos)
 		out[k] = make([]string, len(toks))
 		for i, t := range m.stage1.decode(infos, s) {
 			out[k][i] = tagNames[t]

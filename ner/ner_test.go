@@ -153,6 +153,9 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	if m2.Info != m.Info {
 		t.Errorf("Info %q, want %q", m2.Info, m.Info)
 	}
+	if len(m.memory.list) == 0 || !reflect.DeepEqual(m2.memory.list, m.memory.list) {
+		t.Errorf("loaded memory %v, want %v (non-empty)", m2.memory.list, m.memory.list)
+	}
 	for _, s := range data {
 		toks := append(s.Tokens, "كلمة", "جديدة")
 		if x, y := m.Tag(toks), m2.Tag(toks); !reflect.DeepEqual(x, y) {
@@ -177,6 +180,62 @@ func TestTrainDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
 		t.Error("two trainings with the same options differ")
+	}
+}
+
+// TestTrainingMemoryIsJackknifed checks that a training sentence sees the
+// entities of the other folds in its memory bits, never its own, and that
+// an entity mostly seen as plain words is remembered as ambiguous.
+func TestTrainingMemoryIsJackknifed(t *testing.T) {
+	lx, err := getLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := make([]Sentence, 2*jackknifeFolds)
+	for i := range data {
+		data[i] = Sentence{Tokens: []string{"قال", "فلان", "اليوم"}, Tags: []string{"O", "O", "O"}}
+	}
+	data[0] = Sentence{Tokens: []string{"قال", "زرقاوي", "اليوم"}, Tags: []string{"O", "B-PERS", "O"}}
+	data[5] = Sentence{Tokens: []string{"قال", "زرقاوي", "اليوم"}, Tags: []string{"O", "O", "O"}}
+	data[7] = data[5]
+	samples, _, memory := prepare(lx, data)
+	pers := uint16(1) << (2 * indexOf(gazClasses, "PERS"))
+	if got := samples[0].infos[1].memory; got != 0 {
+		t.Errorf("own entity: memory bits %b, want none", got)
+	}
+	if got := samples[5].infos[1].memory; got != pers {
+		t.Errorf("entity of another fold: memory bits %b, want %b", got, pers)
+	}
+	if got := samples[7].infos[1].memory; got != pers {
+		t.Errorf("entity of another fold: memory bits %b, want %b", got, pers)
+	}
+	ambiguous := indexOf(gazTypes, "PERS") + len(gazTypes) // named once, written three times
+	if want := []gazPhrase{{[]string{"زرقاوي"}, ambiguous}}; !reflect.DeepEqual(memory.list, want) {
+		t.Errorf("model memory %v, want %v", memory.list, want)
+	}
+}
+
+func TestMarkTopic(t *testing.T) {
+	lx, err := getLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sport := uint8(1) << indexOf(triggerClasses, "SPORT")
+	for _, tc := range []struct {
+		sentence string
+		want     uint8
+	}{
+		{"فاز الفريق في المباراة على ضيفه", sport},
+		{"اجتمع الوزير بنظيره في العاصمة", 0},
+	} {
+		toks := strings.Fields(tc.sentence)
+		infos := make([]tokInfo, len(toks))
+		analyze(lx, nil, func(uint64) uint32 { return 0 }, toks, infos)
+		for i, in := range infos {
+			if in.topic != tc.want {
+				t.Errorf("%q token %d: topic %b, want %b", tc.sentence, i, in.topic, tc.want)
+			}
+		}
 	}
 }
 

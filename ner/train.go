@@ -47,17 +47,17 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, vocab := prepare(lx, train)
+	data, vocab, memory := prepare(lx, train)
 	if len(data) == 0 {
 		return nil, errors.New("ner: no training sentences")
 	}
-	m := &Model{lex: lx, vocab: newTable(len(vocab))}
+	m := &Model{lex: lx, vocab: newTable(len(vocab)), memory: memory}
 	keys := slices.Sorted(maps.Keys(vocab))
 	for _, k := range keys {
 		m.vocab.put(k, int32(min(vocab[k], math.MaxInt32)))
 	}
 	progress(opt.Progress, "first stage\n")
-	var e1, e2 []int
+	var e1, e2 int
 	var f1, f2 float64
 	m.stage1, e1, f1 = fitMembers(data, dev, opt, 1, func(w *weights) { m.stage1 = w }, func() scores {
 		return evaluate(dev, func(doc [][]string) [][]string { return m.tagStage1(doc) })
@@ -68,13 +68,9 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	for k := range jackknifeFolds {
 		lo, hi := k*len(data)/jackknifeFolds, (k+1)*len(data)/jackknifeFolds
 		rest := append(slices.Clip(data[:lo]), data[hi:]...)
-		var ws []*weights
-		for j, e := range e1 {
-			o := TrainOptions{Epochs: e, Seed: opt.Seed + int64(j), LexDropout: opt.LexDropout}
-			w, _, _ := fit(rest, nil, o, 1, nil, nil)
-			ws = append(ws, w)
-		}
-		w := averageWeights(ws)
+		o := opt
+		o.Epochs = e1
+		w, _, _ := fitMembers(rest, nil, o, 1, nil, nil)
 		s := new(scratch)
 		for i := lo; i < hi; i++ {
 			preds[i] = slices.Clone(w.decode(data[i].infos, s))
@@ -97,8 +93,8 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	})
 	m.compile()
 	m.Info = fmt.Sprintf("two-stage averaged perceptron, %d training sentences, seed %d, %d members, at most %d epochs, patience %d, lexical dropout %g; "+
-		"first stage: epochs %v, %d features; second stage: epochs %v, %d features",
-		len(data), opt.Seed, len(e1), opt.Epochs, opt.Patience, opt.LexDropout, e1, len(m.stage1.hashes), e2, len(m.stage2.hashes))
+		"first stage: %d epochs, %d features; second stage: %d epochs, %d features",
+		len(data), opt.Seed, max(opt.Members, 1), opt.Epochs, opt.Patience, opt.LexDropout, e1, len(m.stage1.hashes), e2, len(m.stage2.hashes))
 	if len(dev) > 0 {
 		m.Info += fmt.Sprintf("; dev F1 %.4f (first stage alone %.4f)", f2, f1)
 	}
@@ -111,11 +107,11 @@ type sample struct {
 	gold  []int
 }
 
-// prepare analyses the training sentences and counts their vocabulary. The
-// frequency features of a sentence count only the other jackknife folds, so
-// that words of the sentence itself look as unseen as new words will.
-func prepare(lx *lexicon, data []Sentence) ([]sample, map[uint64]uint32) {
-	var out []sample
+// prepare analyses the training sentences, counts their vocabulary and
+// collects their entities (memoryOf). The frequency features and memory
+// matches of a sentence come only from the other jackknife folds, so that
+// the sentence's own words and names look as unseen as new ones will.
+func prepare(lx *lexicon, data []Sentence) (out []sample, vocab map[uint64]uint32, memory phraseIndex) {
 	none := func(uint64) uint32 { return 0 }
 	for _, s := range data {
 		n := min(len(s.Tokens), len(s.Tags))
@@ -127,9 +123,23 @@ func prepare(lx *lexicon, data []Sentence) ([]sample, map[uint64]uint32) {
 			sm.gold[i] = tagID(s.Tags[i])
 		}
 		repairTags(sm.gold)
-		analyze(lx, none, s.Tokens[:n], sm.infos)
+		analyze(lx, nil, none, s.Tokens[:n], sm.infos)
 		out = append(out, sm)
 	}
+	fold := func(k int) []sample { return out[k*len(out)/jackknifeFolds : (k+1)*len(out)/jackknifeFolds] }
+	for k := range jackknifeFolds {
+		var others []sample
+		for j := range jackknifeFolds {
+			if j != k {
+				others = append(others, fold(j)...)
+			}
+		}
+		mem := memoryOf(others)
+		for _, sm := range fold(k) {
+			markGazetteer(mem.phrases, sm.infos, func(in *tokInfo) *uint16 { return &in.memory })
+		}
+	}
+	memory = memoryOf(out)
 	total := map[uint64]uint32{}
 	folds := make([]map[uint64]uint32, jackknifeFolds)
 	for k := range folds {
@@ -150,31 +160,124 @@ func prepare(lx *lexicon, data []Sentence) ([]sample, map[uint64]uint32) {
 			setFreq(sm.infos, rest)
 		}
 	}
-	return out, total
+	return out, total, memory
 }
 
-// fitMembers runs fit for each of opt.Members seeds and averages the
-// weights; it returns each member's epoch and the average's dev F1.
-func fitMembers(data []sample, dev []Sentence, opt TrainOptions, stage uint64, set func(*weights), eval func() scores) (*weights, []int, float64) {
-	var ws []*weights
-	var epochs []int
-	f := 0.0
-	for k := range max(opt.Members, 1) {
-		o := opt
-		o.Seed += int64(k)
-		w, e, fk := fit(data, dev, o, stage, set, eval)
-		ws, epochs, f = append(ws, w), append(epochs, e), fk
+// memoryOf collects the entities of sents. An entity that is the lesser
+// part of its words' occurrences in sents (العربي the club among العربي the
+// adjective) goes in under its type's ambiguous class, type+len(gazTypes),
+// so that the model can trust the two kinds of match differently.
+func memoryOf(sents []sample) phraseIndex {
+	type entity struct {
+		typ  int
+		name string
 	}
-	if len(ws) == 1 {
-		return ws[0], epochs, f
+	named := map[entity]int{}
+	var order []entity // first seen first, for a deterministic model
+	lengths := map[int]bool{}
+	for _, sm := range sents {
+		for _, sp := range idSpans(sm.gold) {
+			e := entity{indexOf(gazTypes, sp.typ), joinNorms(sm.infos[sp.start:sp.end])}
+			if named[e] == 0 {
+				order = append(order, e)
+			}
+			named[e]++
+			lengths[sp.end-sp.start] = true
+		}
 	}
-	avg := averageWeights(ws)
+	occurs := map[string]int{}
+	for _, e := range order {
+		occurs[e.name] = 0
+	}
+	for _, sm := range sents {
+		for n := range lengths {
+			for i := 0; i+n <= len(sm.infos); i++ {
+				name := joinNorms(sm.infos[i : i+n])
+				if _, ok := occurs[name]; ok {
+					occurs[name]++
+				}
+			}
+		}
+	}
+	var mem phraseIndex
+	for _, e := range order {
+		typ := e.typ
+		if 2*named[e] < occurs[e.name] {
+			typ += len(gazTypes)
+		}
+		mem.add(gazPhrase{strings.Split(e.name, " "), typ})
+	}
+	mem.sort()
+	return mem
+}
+
+// joinNorms is the normalised forms of infos joined by spaces.
+func joinNorms(infos []tokInfo) string {
+	var b strings.Builder
+	for i := range infos {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(infos[i].norm)
+	}
+	return b.String()
+}
+
+// fitMembers trains opt.Members perceptrons, seeded Seed, Seed+1, ..., side
+// by side for up to opt.Epochs epochs, and averages them: averaging lowers
+// the variance that the order of the training sentences brings. With dev
+// sentences, each epoch's average is installed with set and scored with
+// eval, and the best epoch is kept (and left installed): the average's
+// score is a steadier guide than each member's own. It returns the epoch and
+// its dev F1.
+func fitMembers(data []sample, dev []Sentence, opt TrainOptions, stage uint64, set func(*weights), eval func() scores) (*weights, int, float64) {
+	first := newTrainer(data)
+	members := make([]*trainer, max(opt.Members, 1))
+	rngs := make([]*rand.Rand, len(members))
+	orders := make([][]int, len(members))
+	for j := range members {
+		members[j] = first
+		if j > 0 {
+			members[j] = first.fresh()
+		}
+		rngs[j] = rand.New(rand.NewPCG(uint64(opt.Seed+int64(j)), 0x6e6572+stage)) // "ner"
+		orders[j] = make([]int, len(first.sents))
+		for i := range orders[j] {
+			orders[j][i] = i
+		}
+	}
+	var best *weights
+	bestF, bestEpoch := -1.0, 0
+	for epoch := 1; epoch <= opt.Epochs; epoch++ {
+		mistakes := 0
+		ws := make([]*weights, len(members))
+		for j, tr := range members {
+			order, rng := orders[j], rngs[j]
+			rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+			for _, k := range order {
+				mistakes += tr.step(&tr.sents[k], rng, opt.LexDropout)
+			}
+			ws[j] = tr.average()
+		}
+		w := averageWeights(ws)
+		if len(dev) == 0 {
+			best, bestEpoch = w, epoch
+			continue
+		}
+		set(w)
+		sc := eval()
+		progress(opt.Progress, "epoch %d: %d training sentences wrong, dev %v\n", epoch, mistakes, sc)
+		if sc.F1 > bestF {
+			best, bestF, bestEpoch = w, sc.F1, epoch
+		} else if opt.Patience > 0 && epoch-bestEpoch >= opt.Patience {
+			break
+		}
+	}
 	if len(dev) > 0 {
-		set(avg)
-		f = eval().F1
-		progress(opt.Progress, "average of %d members: dev F1 %.4f\n", len(ws), f)
+		set(best)
+		progress(opt.Progress, "kept epoch %d\n", bestEpoch)
 	}
-	return avg, epochs, f
+	return best, bestEpoch, bestF
 }
 
 // averageWeights is the mean of several weight sets.
@@ -213,45 +316,6 @@ func averageWeights(ws []*weights) *weights {
 		out.index.put(h, int32(r))
 	}
 	return out
-}
-
-// fit runs the perceptron over data for up to opt.Epochs epochs. With dev
-// sentences, each epoch's averaged weights are installed with set and scored
-// with eval, and the best epoch is kept (and left installed).
-func fit(data []sample, dev []Sentence, opt TrainOptions, stage uint64, set func(*weights), eval func() scores) (*weights, int, float64) {
-	tr := newTrainer(data)
-	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x6e6572+stage)) // "ner"
-	order := make([]int, len(tr.sents))
-	for i := range order {
-		order[i] = i
-	}
-	var best *weights
-	bestF, bestEpoch := -1.0, 0
-	for epoch := 1; epoch <= opt.Epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		mistakes := 0
-		for _, k := range order {
-			mistakes += tr.step(&tr.sents[k], rng, opt.LexDropout)
-		}
-		w := tr.average()
-		if len(dev) == 0 {
-			best, bestEpoch = w, epoch
-			continue
-		}
-		set(w)
-		sc := eval()
-		progress(opt.Progress, "epoch %d: %d training sentences wrong, dev %v\n", epoch, mistakes, sc)
-		if sc.F1 > bestF {
-			best, bestF, bestEpoch = w, sc.F1, epoch
-		} else if opt.Patience > 0 && epoch-bestEpoch >= opt.Patience {
-			break
-		}
-	}
-	if len(dev) > 0 {
-		set(best)
-		progress(opt.Progress, "kept epoch %d\n", bestEpoch)
-	}
-	return best, bestEpoch, bestF
 }
 
 func progress(w io.Writer, format string, args ...any) {
@@ -309,6 +373,18 @@ func newTrainer(data []sample) *trainer {
 	tr.tw = make([]int64, (numTags+1)*numTags)
 	tr.tu = make([]int64, (numTags+1)*numTags)
 	return tr
+}
+
+// fresh returns a trainer over the same sentences with zero weights.
+func (tr *trainer) fresh() *trainer {
+	return &trainer{
+		sents:  tr.sents,
+		hashes: tr.hashes,
+		w:      make([]int32, len(tr.w)),
+		u:      make([]int64, len(tr.u)),
+		tw:     make([]int64, len(tr.tw)),
+		tu:     make([]int64, len(tr.tu)),
+	}
 }
 
 // step decodes one sentence with the current weights and, if it is wrong,
