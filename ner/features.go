@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -545,28 +546,8 @@ func contextFeatures(infos []tokInfo, i int, buf []uint64) []uint64 {
 	if p, n := tokenAt(infos, i-1), tokenAt(infos, i+1); p != nil && n != nil && (p.trig|n.trig) != 0 {
 		buf = append(buf, feat(fTrigPair, uint64(p.trig)<<8|uint64(n.trig)))
 	}
-	for d := -1; d <= 1; d++ {
-		t := tokenAt(infos, i+d)
-		if t == nil || t.gaz == 0 {
-			continue
-		}
-		for bit := range 2 * len(gazClasses) {
-			if t.gaz&(1<<bit) != 0 {
-				buf = append(buf, feat(fGaz+uint64(d+1), uint64(bit)))
-			}
-		}
-	}
-	for d := -1; d <= 1; d++ {
-		t := tokenAt(infos, i+d)
-		if t == nil || t.memory == 0 {
-			continue
-		}
-		for bit := range 2 * maxPhraseClasses {
-			if t.memory&(1<<bit) != 0 {
-				buf = append(buf, feat(fMemory+uint64(d+1), uint64(bit)))
-			}
-		}
-	}
+	buf = phraseFeatures(infos, i, fGaz, func(t *tokInfo) uint16 { return t.gaz }, buf)
+	buf = phraseFeatures(infos, i, fMemory, func(t *tokInfo) uint16 { return t.memory }, buf)
 	if in := &infos[i]; in.topic != 0 {
 		for c := range triggerClasses {
 			if in.topic&(1<<c) == 0 {
@@ -574,14 +555,27 @@ func contextFeatures(infos []tokInfo, i int, buf []uint64) []uint64 {
 			}
 			base := uint64(c) << 32
 			buf = append(buf, feat(fTopic, base|0xffff))
-			for bit := range 2 * len(gazClasses) {
-				if in.gaz&(1<<bit) != 0 {
-					buf = append(buf, feat(fTopic, base|uint64(bit)))
-				}
-				if in.memory&(1<<bit) != 0 {
-					buf = append(buf, feat(fTopic, base|1<<16|uint64(bit)))
-				}
+			for b := in.gaz; b != 0; b &= b - 1 {
+				buf = append(buf, feat(fTopic, base|uint64(bits.TrailingZeros16(b))))
 			}
+			for b := in.memory; b != 0; b &= b - 1 {
+				buf = append(buf, feat(fTopic, base|1<<16|uint64(bits.TrailingZeros16(b))))
+			}
+		}
+	}
+	return buf
+}
+
+// phraseFeatures appends a feature template+(d+1) per phrase bit (field) of
+// the tokens at i+d, d = -1..1.
+func phraseFeatures(infos []tokInfo, i int, template uint64, field func(*tokInfo) uint16, buf []uint64) []uint64 {
+	for d := -1; d <= 1; d++ {
+		t := tokenAt(infos, i+d)
+		if t == nil {
+			continue
+		}
+		for b := field(t); b != 0; b &= b - 1 {
+			buf = append(buf, feat(template+uint64(d+1), uint64(bits.TrailingZeros16(b))))
 		}
 	}
 	return buf
@@ -601,14 +595,8 @@ func docFeatures(infos []tokInfo, i int, buf []uint64) []uint64 {
 			tag = uint64(t.stage1 - 1)
 		}
 		buf = append(buf, feat(fStage1+uint64(d+1), tag))
-		if t != nil && t.docGaz != 0 {
-			for bit := range 2 * len(gazTypes) {
-				if t.docGaz&(1<<bit) != 0 {
-					buf = append(buf, feat(fDocGaz+uint64(d+1), uint64(bit)))
-				}
-			}
-		}
 	}
+	buf = phraseFeatures(infos, i, fDocGaz, func(t *tokInfo) uint16 { return t.docGaz }, buf)
 	for typ, b := range in.docType {
 		if b != 0 {
 			buf = append(buf, feat(fDocType, uint64(typ)<<8|uint64(b)))
