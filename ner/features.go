@@ -555,12 +555,8 @@ func contextFeatures(infos []tokInfo, i int, buf []uint64) []uint64 {
 			}
 			base := uint64(c) << 32
 			buf = append(buf, feat(fTopic, base|0xffff))
-			for b := in.gaz; b != 0; b &= b - 1 {
-				buf = append(buf, feat(fTopic, base|uint64(bits.TrailingZeros16(b))))
-			}
-			for b := in.memory; b != 0; b &= b - 1 {
-				buf = append(buf, feat(fTopic, base|1<<16|uint64(bits.TrailingZeros16(b))))
-			}
+			buf = bitFeatures(fTopic, base, in.gaz, buf)
+			buf = bitFeatures(fTopic, base|1<<16, in.memory, buf)
 		}
 	}
 	return buf
@@ -574,9 +570,15 @@ func phraseFeatures(infos []tokInfo, i int, template uint64, field func(*tokInfo
 		if t == nil {
 			continue
 		}
-		for b := field(t); b != 0; b &= b - 1 {
-			buf = append(buf, feat(template+uint64(d+1), uint64(bits.TrailingZeros16(b))))
-		}
+		buf = bitFeatures(template+uint64(d+1), 0, field(t), buf)
+	}
+	return buf
+}
+
+// bitFeatures appends feat(template, parts|bit) for each bit set in b.
+func bitFeatures(template, parts uint64, b uint16, buf []uint64) []uint64 {
+	for ; b != 0; b &= b - 1 {
+		buf = append(buf, feat(template, parts|uint64(bits.TrailingZeros16(b))))
 	}
 	return buf
 }

@@ -34,6 +34,11 @@ type TrainOptions struct {
 // the second stage first-stage tags made without seeing the sentence.
 const jackknifeFolds = 5
 
+// foldRange is the index range [lo, hi) of jackknife fold k of n items.
+func foldRange(n, k int) (lo, hi int) {
+	return k * n / jackknifeFolds, (k + 1) * n / jackknifeFolds
+}
+
 // Train fits a model on train: the first stage, the first stage again on
 // each jackknife fold to tag the rest, then the second stage on those tags.
 // With dev sentences each stage keeps the averaged weights of the epoch with
@@ -66,7 +71,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	progress(opt.Progress, "first stage on %d folds\n", jackknifeFolds)
 	preds := make([][]int, len(data))
 	for k := range jackknifeFolds {
-		lo, hi := k*len(data)/jackknifeFolds, (k+1)*len(data)/jackknifeFolds
+		lo, hi := foldRange(len(data), k)
 		rest := append(slices.Clip(data[:lo]), data[hi:]...)
 		o := opt
 		o.Epochs = e1
@@ -126,7 +131,10 @@ func prepare(lx *lexicon, data []Sentence) (out []sample, vocab map[uint64]uint3
 		analyze(lx, nil, none, s.Tokens[:n], sm.infos)
 		out = append(out, sm)
 	}
-	fold := func(k int) []sample { return out[k*len(out)/jackknifeFolds : (k+1)*len(out)/jackknifeFolds] }
+	fold := func(k int) []sample {
+		lo, hi := foldRange(len(out), k)
+		return out[lo:hi]
+	}
 	for k := range jackknifeFolds {
 		var others []sample
 		for j := range jackknifeFolds {
@@ -144,7 +152,7 @@ func prepare(lx *lexicon, data []Sentence) (out []sample, vocab map[uint64]uint3
 	folds := make([]map[uint64]uint32, jackknifeFolds)
 	for k := range folds {
 		folds[k] = map[uint64]uint32{}
-		for _, sm := range out[k*len(out)/jackknifeFolds : (k+1)*len(out)/jackknifeFolds] {
+		for _, sm := range fold(k) {
 			for i := range sm.infos {
 				kn, ks := vocabKeys(&sm.infos[i])
 				for _, key := range [2]uint64{kn, ks} {
@@ -156,7 +164,7 @@ func prepare(lx *lexicon, data []Sentence) (out []sample, vocab map[uint64]uint3
 	}
 	for k := range folds {
 		rest := func(key uint64) uint32 { return total[key] - folds[k][key] }
-		for _, sm := range out[k*len(out)/jackknifeFolds : (k+1)*len(out)/jackknifeFolds] {
+		for _, sm := range fold(k) {
 			setFreq(sm.infos, rest)
 		}
 	}
