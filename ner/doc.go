@@ -17,7 +17,10 @@ import (
 // tagging alike: pass TagDocument this many at a time.
 const DocumentSentences = docBlock
 
-const docBlock = 20
+// docBlock is 60: a wider window finds a repeated name more often than it
+// mixes two articles' names (mean dev F1 over four seeds: 20 sentences
+// 0.790, 40 0.792, 50 0.790, 60 0.796, 100 0.793).
+const docBlock = 60
 
 // entityType maps a tag id to 0 for O and 1..4 for PERS, LOC, ORG, MISC.
 func entityType(tag int) int { return (tag + 1) / 2 }
