@@ -1,7 +1,7 @@
 package ner
 
 import (
-	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -108,7 +108,7 @@ func sortLongestFirst(ps []gazPhrase) {
 // gazetteer (markGazetteer).
 type phraseIndex struct {
 	phrases map[string][]gazPhrase // by first-token key (gazKeys)
-	seen    map[string]bool        // type and tokens of each phrase added
+	seen    map[phraseKey]bool     // each phrase added
 	list    []gazPhrase            // in order of addition
 }
 
@@ -126,12 +126,12 @@ func (x *phraseIndex) addSpans(sent []tokInfo, tags []int) {
 // add adds one phrase, unless it is already in or starts with a word too
 // short to identify a name.
 func (x *phraseIndex) add(p gazPhrase) {
-	id := fmt.Sprint(p.typ, p.toks)
+	id := phraseKey{p.typ, strings.Join(p.toks, " ")}
 	if x.seen[id] || !informative(p.toks[0]) {
 		return
 	}
 	if x.phrases == nil {
-		x.phrases, x.seen = map[string][]gazPhrase{}, map[string]bool{}
+		x.phrases, x.seen = map[string][]gazPhrase{}, map[phraseKey]bool{}
 	}
 	x.seen[id] = true
 	x.list = append(x.list, p)
@@ -139,6 +139,13 @@ func (x *phraseIndex) add(p gazPhrase) {
 	for _, key := range gazKeys(p.toks[0], &buf) {
 		x.phrases[key] = append(x.phrases[key], gazPhrase{append([]string{key}, p.toks[1:]...), p.typ})
 	}
+}
+
+// phraseKey identifies a phrase: its type and space-joined tokens. It is
+// built once per entity while tagging, hence no fmt.
+type phraseKey struct {
+	typ  int
+	name string
 }
 
 // sort orders each key's phrases longest first, as matching needs.
