@@ -20,7 +20,7 @@ const (
 )
 
 // rowWidth is the width of a cached score vector: the first stage's tags
-// then the second's, as in Model.emit.
+// then the second's, as in Model.rows.
 const rowWidth = 2 * numTags
 
 // wordEntry is what tagging needs to know about one word type.
@@ -106,8 +106,7 @@ func (m *Model) newEntry(tok string) *wordEntry {
 // addRows adds the weights of features to row, both stages.
 func (m *Model) addRows(row *[rowWidth]float32, features []uint64) {
 	for _, h := range features {
-		if r := m.index.get(h); r >= 0 {
-			w := m.emit[int(r)*rowWidth:][:rowWidth]
+		if w := m.rows.get(h); w != nil {
 			for t := range row {
 				row[t] += w[t]
 			}

@@ -30,11 +30,10 @@ import (
 type Model struct {
 	// stage1 tags sentences alone, stage2 with document context (doc.go).
 	stage1, stage2 *weights
-	// index maps a feature hash to its row in emit: the weights of the
-	// first stage then of the second (zeros where a stage lacks the
-	// feature), so that one lookup serves both stages.
-	index table
-	emit  []float32
+	// rows maps a feature hash to its weights: the first stage's then the
+	// second's (zeros where a stage lacks the feature), so that one lookup
+	// serves both stages.
+	rows rowTable
 	// cache holds per-word sums of weights for tagging (cache.go).
 	cache *wordCache
 	// vocab counts the forms and stems of the training text (vocabKeys).
@@ -255,12 +254,24 @@ func Load(r io.Reader) (*Model, error) {
 // compile builds the merged feature table of both stages.
 func (m *Model) compile() {
 	a, b := m.stage1.hashes, m.stage2.hashes
-	m.index = newTable(len(a) + len(b))
-	m.emit = make([]float32, 0, (len(a)+len(b))*2*numTags)
+	n := len(a) + len(b)
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
+			n--
+			i++
+			j++
+		}
+	}
+	m.rows = newRowTable(n)
 	// merge the two sorted lists
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
-		var row [2 * numTags]float32
+		var row [rowWidth]float32
 		var h uint64
 		switch {
 		case j == len(b) || (i < len(a) && a[i] < b[j]):
@@ -278,8 +289,7 @@ func (m *Model) compile() {
 			i++
 			j++
 		}
-		m.index.put(h, int32(len(m.emit)/(2*numTags)))
-		m.emit = append(m.emit, row[:]...)
+		*m.rows.put(h) = row
 	}
 	m.cache = newWordCache(m)
 }
@@ -378,10 +388,9 @@ func (m *Model) TagDocument(doc [][]string) [][]string {
 			s.feats = docFeatures(infos[k], i, s.feats[:0])
 			row := score2[k][i*numTags:][:numTags]
 			for _, h := range s.feats {
-				if r := m.index.get(h); r >= 0 {
-					w := m.emit[int(r)*rowWidth+numTags:][:numTags]
+				if w := m.rows.get(h); w != nil {
 					for t := range numTags {
-						row[t] += w[t]
+						row[t] += w[numTags+t]
 					}
 				}
 			}

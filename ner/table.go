@@ -52,3 +52,51 @@ func (t *table) get(key uint64) int32 {
 		}
 	}
 }
+
+// rowTable is a table whose slots hold the weight rows themselves, so that
+// a lookup reads one place in memory rather than a slot and then a row.
+type rowTable struct {
+	slots []rowSlot
+	mask  uint64
+}
+
+type rowSlot struct {
+	key uint64
+	row [rowWidth]float32
+}
+
+// newRowTable makes a row table for n keys at a load factor of at most 1/2.
+func newRowTable(n int) rowTable {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return rowTable{slots: make([]rowSlot, size), mask: uint64(size - 1)}
+}
+
+// put adds key and returns its row to fill; the key must not be present.
+// Key 0 gets a row that is never found.
+func (t *rowTable) put(key uint64) *[rowWidth]float32 {
+	if key == 0 {
+		return new([rowWidth]float32)
+	}
+	for i := key & t.mask; ; i = (i + 1) & t.mask {
+		if s := &t.slots[i]; s.key == 0 {
+			s.key = key
+			return &s.row
+		}
+	}
+}
+
+// get returns the row of key, or nil.
+func (t *rowTable) get(key uint64) *[rowWidth]float32 {
+	for i := key & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.key == 0 {
+			return nil
+		}
+		if s.key == key {
+			return &s.row
+		}
+	}
+}
