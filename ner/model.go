@@ -33,11 +33,11 @@ type Model struct {
 	// rows maps a feature hash to its weights: the first stage's then the
 	// second's (zeros where a stage lacks the feature), so that one lookup
 	// serves both stages.
-	rows rowTable
+	rows table[[rowWidth]float32]
 	// cache holds per-word sums of weights for tagging (cache.go).
 	cache *wordCache
 	// vocab counts the forms and stems of the training text (vocabKeys).
-	vocab table
+	vocab table[int32]
 	// memory holds the entities of the training text (memoryOf).
 	memory phraseIndex
 	// Info records how the model was made (data, epochs, seed), for people.
@@ -45,13 +45,18 @@ type Model struct {
 	lex  *lexicon
 }
 
-func (m *Model) count(key uint64) uint32 { return uint32(max(m.vocab.get(key), 0)) }
+func (m *Model) count(key uint64) uint32 {
+	if c := m.vocab.get(key); c != nil {
+		return uint32(max(*c, 0))
+	}
+	return 0
+}
 
 // weights are one linear-chain model.
 type weights struct {
-	hashes []uint64  // feature hashes, sorted
-	emit   []float32 // numTags weights per feature, in the order of hashes
-	index  table     // hash → row; built for training only (Model.index serves tagging)
+	hashes []uint64     // feature hashes, sorted
+	emit   []float32    // numTags weights per feature, in the order of hashes
+	index  table[int32] // hash → row; built for training only (Model.rows serves tagging)
 	// trans[p*numTags+t] scores tag t after tag p; row numTags is the
 	// sentence start.
 	trans []float32
@@ -104,7 +109,7 @@ func (m *Model) Save(w io.Writer) error {
 		prev = k
 	}
 	for _, k := range keys {
-		putUvarint(bw, uint64(m.vocab.get(k)))
+		putUvarint(bw, uint64(*m.vocab.get(k)))
 	}
 	putUvarint(bw, uint64(len(m.memory.list)))
 	for _, p := range m.memory.list {
@@ -216,13 +221,13 @@ func Load(r io.Reader) (*Model, error) {
 		prev += d
 		keys[i] = prev
 	}
-	m.vocab = newTable(len(keys))
+	m.vocab = newTable[int32](len(keys))
 	for _, k := range keys {
 		c, err := binary.ReadUvarint(br)
 		if err != nil || c > math.MaxInt32 {
 			return fail("vocabulary", errors.Join(err, errors.New("bad count")))
 		}
-		m.vocab.put(k, int32(c))
+		*m.vocab.put(k) = int32(c)
 	}
 	if n, err = binary.ReadUvarint(br); err != nil || n > maxLoadFeatures {
 		return fail("memory", errors.Join(err, errors.New("bad size")))
@@ -267,7 +272,7 @@ func (m *Model) compile() {
 			j++
 		}
 	}
-	m.rows = newRowTable(n)
+	m.rows = newTable[[rowWidth]float32](n)
 	// merge the two sorted lists
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
@@ -464,8 +469,8 @@ func (m *weights) decode(infos []tokInfo, s *scratch) []int {
 		s.feats = docFeatures(infos, i, features(infos, i, s.feats[:0]))
 		row := s.score[i*numTags:][:numTags]
 		for _, h := range s.feats {
-			if r := m.index.get(h); r >= 0 {
-				w := m.emit[int(r)*numTags:][:numTags]
+			if r := m.index.get(h); r != nil {
+				w := m.emit[int(*r)*numTags:][:numTags]
 				for t := range row {
 					row[t] += w[t]
 				}

@@ -56,10 +56,10 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	if len(data) == 0 {
 		return nil, errors.New("ner: no training sentences")
 	}
-	m := &Model{lex: lx, vocab: newTable(len(vocab)), memory: memory}
+	m := &Model{lex: lx, vocab: newTable[int32](len(vocab)), memory: memory}
 	keys := slices.Sorted(maps.Keys(vocab))
 	for _, k := range keys {
-		m.vocab.put(k, int32(min(vocab[k], math.MaxInt32)))
+		*m.vocab.put(k) = int32(min(vocab[k], math.MaxInt32))
 	}
 	progress(opt.Progress, "first stage\n")
 	var e1, e2 int
@@ -316,12 +316,12 @@ func averageWeights(ws []*weights) *weights {
 	}
 	out.hashes = slices.Sorted(maps.Keys(sum))
 	out.emit = make([]float32, 0, len(out.hashes)*numTags)
-	out.index = newTable(len(out.hashes))
+	out.index = newTable[int32](len(out.hashes))
 	for r, h := range out.hashes {
 		for _, x := range sum[h] {
 			out.emit = append(out.emit, x/n)
 		}
-		out.index.put(h, int32(r))
+		*out.index.put(h) = int32(r)
 	}
 	return out
 }
@@ -474,9 +474,9 @@ func (tr *trainer) average() *weights {
 			m.emit = append(m.emit, row[:]...)
 		}
 	}
-	m.index = newTable(len(m.hashes))
+	m.index = newTable[int32](len(m.hashes))
 	for r, h := range m.hashes {
-		m.index.put(h, int32(r))
+		*m.index.put(h) = int32(r)
 	}
 	return m
 }
