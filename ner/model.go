@@ -258,43 +258,37 @@ func Load(r io.Reader) (*Model, error) {
 
 // compile builds the merged feature table of both stages.
 func (m *Model) compile() {
-	a, b := m.stage1.hashes, m.stage2.hashes
-	n := len(a) + len(b)
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case b[j] < a[i]:
-			j++
-		default:
-			n--
-			i++
-			j++
-		}
+	type merged struct {
+		h   uint64
+		row [rowWidth]float32
 	}
-	m.rows = newTable[[rowWidth]float32](n)
+	a, b := m.stage1.hashes, m.stage2.hashes
+	all := make([]merged, 0, max(len(a), len(b)))
 	// merge the two sorted lists
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
-		var row [rowWidth]float32
-		var h uint64
+		var e merged
 		switch {
 		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			h = a[i]
-			copy(row[:numTags], m.stage1.emit[i*numTags:])
+			e.h = a[i]
+			copy(e.row[:numTags], m.stage1.emit[i*numTags:])
 			i++
 		case i == len(a) || b[j] < a[i]:
-			h = b[j]
-			copy(row[numTags:], m.stage2.emit[j*numTags:])
+			e.h = b[j]
+			copy(e.row[numTags:], m.stage2.emit[j*numTags:])
 			j++
 		default:
-			h = a[i]
-			copy(row[:numTags], m.stage1.emit[i*numTags:])
-			copy(row[numTags:], m.stage2.emit[j*numTags:])
+			e.h = a[i]
+			copy(e.row[:numTags], m.stage1.emit[i*numTags:])
+			copy(e.row[numTags:], m.stage2.emit[j*numTags:])
 			i++
 			j++
 		}
-		*m.rows.put(h) = row
+		all = append(all, e)
+	}
+	m.rows = newTable[[rowWidth]float32](len(all))
+	for _, e := range all {
+		*m.rows.put(e.h) = e.row
 	}
 	m.cache = newWordCache(m)
 }
