@@ -14,6 +14,7 @@ package ner
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
@@ -95,21 +96,21 @@ func (m *Model) Save(w io.Writer) error {
 	putUvarint(bw, numTags)
 	m.stage1.write(bw)
 	m.stage2.write(bw)
-	var keys []uint64
+	var vocab []slot[int32]
 	for _, sl := range m.vocab.slots {
 		if sl.key != 0 {
-			keys = append(keys, sl.key)
+			vocab = append(vocab, sl)
 		}
 	}
-	slices.Sort(keys)
-	putUvarint(bw, uint64(len(keys)))
+	slices.SortFunc(vocab, func(a, b slot[int32]) int { return cmp.Compare(a.key, b.key) })
+	putUvarint(bw, uint64(len(vocab)))
 	prev := uint64(0)
-	for _, k := range keys {
-		putUvarint(bw, k-prev)
-		prev = k
+	for _, sl := range vocab {
+		putUvarint(bw, sl.key-prev)
+		prev = sl.key
 	}
-	for _, k := range keys {
-		putUvarint(bw, uint64(*m.vocab.get(k)))
+	for _, sl := range vocab {
+		putUvarint(bw, uint64(sl.val))
 	}
 	putUvarint(bw, uint64(len(m.memory.list)))
 	for _, p := range m.memory.list {
