@@ -70,7 +70,8 @@ const (
 	fMemory // + window position 0..2 (i-1..i+1), parts: memory bit
 	_
 	_
-	fTopic // parts: topic trigger class, gazetteer or memory bit
+	fTopic    // parts: topic trigger class, gazetteer or memory bit
+	fWordFreq // parts: WORD trigger bit, frequency buckets
 )
 
 // maxQuoted is the longest quoted span, in tokens, that counts as a name
@@ -488,6 +489,7 @@ func wordFeatures(in *tokInfo, buf []uint64) []uint64 {
 		feat(fDefLen, in.defLen),
 		feat(fFreq, uint64(in.freq)),
 		feat(fFreqDef, uint64(in.freq)<<16|in.defLen),
+		feat(fWordFreq, uint64(in.trig&wordTrigger)<<8|uint64(in.freq)),
 	)
 	for k := range 4 {
 		buf = append(buf, feat(fPrefix+uint64(k), in.pre[k]), feat(fSuffix+uint64(k), in.suf[k]))

@@ -127,3 +127,48 @@ func insideName(tags []string, class string) bool {
 	}
 	return true
 }
+
+// TestCommonWordsAgreeWithTraining keeps out of data/words.txt the words
+// that the training text mostly uses inside names: a word whose form or
+// stem occurs at least twice there must lie outside names at least half of
+// the time (المتحدة in الأمم المتحدة, دولار, which ANERcorp tags MISC).
+func TestCommonWordsAgreeWithTraining(t *testing.T) {
+	train := readCoNLLFile(t, trainPath, true)
+	listed := map[string]bool{}
+	for _, w := range wordList(wordsTXT) {
+		listed[w] = true
+	}
+	type tally struct{ seen, inName int }
+	byWord := map[string]*tally{}
+	for _, s := range train {
+		for i, tok := range s.Tokens {
+			var in tokInfo
+			analyzeWord(&lexicon{}, tok, &in)
+			for _, w := range []string{in.norm, in.stem, "ال" + in.stem} {
+				if !listed[w] {
+					continue
+				}
+				tl := byWord[w]
+				if tl == nil {
+					tl = &tally{}
+					byWord[w] = tl
+				}
+				tl.seen++
+				if s.Tags[i] != "O" {
+					tl.inName++
+				}
+				break
+			}
+		}
+	}
+	var bad []string
+	for w, tl := range byWord {
+		if tl.seen >= 2 && 2*tl.inName > tl.seen {
+			bad = append(bad, w)
+		}
+	}
+	sort.Strings(bad)
+	for _, w := range bad {
+		t.Errorf("common word %q: %d of its %d occurrences in the training text are inside names", w, byWord[w].inName, byWord[w].seen)
+	}
+}

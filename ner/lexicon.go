@@ -14,6 +14,11 @@ import (
 //go:embed data/triggers.tsv
 var triggersTSV string
 
+// wordsTXT lists ordinary Arabic words (class WORD), one per line.
+//
+//go:embed data/words.txt
+var wordsTXT string
+
 //go:embed data/gazetteer.tsv
 var gazetteerTSV string
 
@@ -31,11 +36,16 @@ var gazDir embed.FS
 
 // Trigger classes, as bits of tokInfo.trig. SPORT words mark a sentence's
 // topic rather than a neighbour: in sport, a city's name is often its club.
-var triggerClasses = []string{"TITLE", "SPEECH", "LOCW", "ORGW", "MISCW", "NISBA", "SPORT"}
+// WORD marks an ordinary word of the language (data/words.txt): a word the
+// training text never saw is a name far less often when it is one.
+var triggerClasses = []string{"TITLE", "SPEECH", "LOCW", "ORGW", "MISCW", "NISBA", "SPORT", "WORD"}
 
 // topicTriggers are the trigger classes that count anywhere in a sentence
 // (tokInfo.topic).
 var topicTriggers = uint8(1) << indexOf(triggerClasses, "SPORT")
+
+// wordTrigger is the WORD class's bit.
+var wordTrigger = uint8(1) << indexOf(triggerClasses, "WORD")
 
 // gazTypes are the entity types, in tag order.
 var gazTypes = []string{"PERS", "LOC", "ORG", "MISC"}
@@ -71,7 +81,7 @@ func getLexicon() (*lexicon, error) {
 		var gazetteers []dataFile
 		gazetteers, lexErr = embeddedGazetteers()
 		if lexErr == nil {
-			lex, lexErr = parseLexicon(triggersTSV, gazetteers...)
+			lex, lexErr = parseLexicon(triggersTSV, wordsTXT, gazetteers...)
 		}
 	})
 	return lex, lexErr
@@ -97,7 +107,7 @@ func embeddedGazetteers() ([]dataFile, error) {
 	return out, nil
 }
 
-func parseLexicon(triggers string, gazetteers ...dataFile) (*lexicon, error) {
+func parseLexicon(triggers, words string, gazetteers ...dataFile) (*lexicon, error) {
 	l := &lexicon{trig: map[uint64]uint8{}, gaz: map[string][]gazPhrase{}}
 	err := eachTSV(triggers, func(class, word string) error {
 		i := indexOf(triggerClasses, class)
@@ -109,6 +119,9 @@ func parseLexicon(triggers string, gazetteers ...dataFile) (*lexicon, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("triggers.tsv: %w", err)
+	}
+	for _, w := range wordList(words) {
+		l.trig[strHash(w)] |= wordTrigger
 	}
 	seen := map[string]bool{}
 	add := func(toks []string, typ int) {
@@ -152,6 +165,19 @@ func joinCompound(toks []string) []string {
 		return append([]string{toks[0] + toks[1]}, toks[2:]...)
 	}
 	return nil
+}
+
+// wordList returns the normalised words of a list with one word per line,
+// skipping blank lines and # comments.
+func wordList(data string) []string {
+	var out []string
+	for line := range strings.Lines(data) {
+		line = strings.TrimSpace(line)
+		if line != "" && line[0] != '#' {
+			out = append(out, text.NormalizeString(line))
+		}
+	}
+	return out
 }
 
 // eachTSV calls fn for every "key<TAB>value" line, skipping blank lines and

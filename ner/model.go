@@ -2,7 +2,7 @@
 // names) in Arabic text with an averaged structured perceptron: a
 // linear-chain model over BIO tags, sparse hashed features designed for
 // Arabic (normalised and clitic-stripped forms, affixes, word shape, a window
-// of neighbours, trigger words and gazetteers) and Viterbi decoding
+// of neighbours, trigger words, ordinary words and gazetteers) and Viterbi decoding
 // constrained to well-formed tag sequences, run in two stages so that names
 // found in one sentence of a document help in the others (doc.go). A model
 // trained on ANERcorp is embedded; README.md says how to reproduce it:

@@ -239,6 +239,30 @@ func TestMarkTopic(t *testing.T) {
 	}
 }
 
+func TestCommonWordClass(t *testing.T) {
+	lx, err := getLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"قال", true},
+		{"والاجتماع", true}, // clitics stripped
+		{"اجتماعهم", true},
+		{"دمشق", false},
+		{"الدولار", false}, // ANERcorp tags currencies MISC
+		{"محمد", false},
+	} {
+		var in tokInfo
+		analyzeWord(lx, tc.word, &in)
+		if got := in.trig&wordTrigger != 0; got != tc.want {
+			t.Errorf("%q: WORD %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}
+
 func TestLoadRejectsBadInput(t *testing.T) {
 	m, _ := trainTiny(t)
 	var buf bytes.Buffer
@@ -320,12 +344,12 @@ func TestLexiconParses(t *testing.T) {
 		t.Errorf("lexicon too small: %d triggers, %d gazetteer keys", len(lx.trig), len(lx.gaz))
 	}
 	for _, bad := range []string{"TITLE", "NOPE\tكلمة", "TITLE\t"} {
-		if _, err := parseLexicon(bad); err == nil {
+		if _, err := parseLexicon(bad, ""); err == nil {
 			t.Errorf("parseLexicon(%q): want an error", bad)
 		}
 	}
 	for _, bad := range []string{"PERSON	علي", "GIVEN", "LOC	"} {
-		_, err := parseLexicon("", dataFile{"x.tsv", bad})
+		_, err := parseLexicon("", "", dataFile{"x.tsv", bad})
 		if err == nil || !strings.Contains(err.Error(), "x.tsv") {
 			t.Errorf("gazetteer %q: got error %v, want one naming x.tsv", bad, err)
 		}
